@@ -1,0 +1,274 @@
+import Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { ConcurrencyError, StreamNotFoundError } from '../event-store.errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventData,
+  EventStorePort,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from '../event-store.port';
+
+/** Options for the embedded store. */
+export interface SqliteEventStoreOptions {
+  /** Database file; `':memory:'` only for throwaway tests (no other process can see it). */
+  readonly filename: string;
+  /**
+   * `FULL` (default): an acknowledged append survives power loss, because WAL is fsynced
+   * on every commit. `NORMAL` survives a process crash (kill -9) but may lose the last
+   * commits on power loss. Records are evidence, so the product ships `FULL`.
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  /** How often a live subscription looks for appends made by other processes. */
+  readonly pollIntervalMs?: number;
+  /** Rows fetched per query while catching up. */
+  readonly pageSize?: number;
+}
+
+interface EventRow {
+  position: number | bigint;
+  event_id: string;
+  stream_id: string;
+  revision: number | bigint;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: number;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position    INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id    TEXT    NOT NULL,
+    stream_id   TEXT    NOT NULL,
+    revision    INTEGER NOT NULL,
+    type        TEXT    NOT NULL,
+    data        TEXT    NOT NULL,
+    metadata    TEXT    NOT NULL,
+    recorded_at INTEGER NOT NULL,
+    UNIQUE (stream_id, revision)
+  );
+  CREATE INDEX IF NOT EXISTS events_stream_event_id ON events (stream_id, event_id);
+`;
+
+/** Embedded `EventStorePort` on one SQLite file (WAL). One writer at a time, so `$all` order is commit order. */
+export class SqliteEventStore implements EventStorePort {
+  private readonly db: Database.Database;
+  private readonly appended = new EventEmitter();
+  private readonly pollIntervalMs: number;
+  private readonly pageSize: number;
+  private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
+  private readonly appendTx: (streamId: string, events: readonly EventData[], options: AppendOptions) => AppendResult;
+
+  constructor(options: SqliteEventStoreOptions) {
+    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+    this.db = new Database(options.filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.defaultSafeIntegers(true);
+    this.db.exec(SCHEMA);
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.pageSize = options.pageSize ?? 500;
+    this.appended.setMaxListeners(0);
+    this.stmt = this.prepare();
+    // IMMEDIATE takes the write lock before reading the revision, so two writers cannot both pass the check.
+    this.appendTx = this.db.transaction((streamId, events, options) => this.appendLocked(streamId, events, options)).immediate;
+  }
+
+  private prepare() {
+    return {
+      lastRevision: this.db.prepare<[string], { revision: bigint | null }>(
+        'SELECT max(revision) AS revision FROM events WHERE stream_id = ?',
+      ),
+      byEventId: this.db.prepare<[string, string], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND event_id = ?',
+      ),
+      insert: this.db.prepare(
+        `INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      streamFwd: this.db.prepare<[string, bigint, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
+      ),
+      streamBwd: this.db.prepare<[string, bigint, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
+      allFwd: this.db.prepare<[bigint, number], EventRow>(
+        'SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
+      ),
+      allFwdFrom: this.db.prepare<[bigint, number], EventRow>(
+        'SELECT * FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?',
+      ),
+      allBwd: this.db.prepare<[bigint, number], EventRow>(
+        'SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?',
+      ),
+      ping: this.db.prepare('SELECT 1'),
+    };
+  }
+
+  async appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
+    const result = this.appendTx(streamId, events, options);
+    this.appended.emit('append');
+    return result;
+  }
+
+  private appendLocked(streamId: string, events: readonly EventData[], { expectedRevision }: AppendOptions): AppendResult {
+    const current = this.stmt.lastRevision.get(streamId)?.revision ?? null;
+    const replay = this.findReplay(streamId, events, expectedRevision, current);
+    if (replay) return replay;
+    const actual = current === null ? 'no_stream' : current;
+    const ok =
+      expectedRevision === 'any' ||
+      (expectedRevision === 'no_stream' && current === null) ||
+      (expectedRevision === 'stream_exists' && current !== null) ||
+      (typeof expectedRevision === 'bigint' && current === expectedRevision);
+    if (!ok) throw new ConcurrencyError(streamId, expectedRevision, actual);
+    const now = Date.now();
+    let revision = current ?? -1n;
+    let position = 0n;
+    for (const event of events) {
+      revision += 1n;
+      const info = this.stmt.insert.run(
+        event.eventId,
+        streamId,
+        revision,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        now,
+      );
+      position = BigInt(info.lastInsertRowid);
+    }
+    return { nextRevision: revision, position: { commit: position, prepare: position } };
+  }
+
+  /** A retry of an append that already landed: same ids, consecutively, right after the expected revision. */
+  private findReplay(
+    streamId: string,
+    events: readonly EventData[],
+    expected: AppendOptions['expectedRevision'],
+    current: bigint | null,
+  ): AppendResult | undefined {
+    if (current === null) return undefined;
+    const first = this.stmt.byEventId.get(streamId, events[0].eventId);
+    if (!first) return undefined;
+    const firstRevision = BigInt(first.revision);
+    const expectedFirst =
+      typeof expected === 'bigint' ? expected + 1n : expected === 'no_stream' ? 0n : firstRevision;
+    if (firstRevision !== expectedFirst) return undefined;
+    const rows = this.stmt.streamFwd.all(streamId, firstRevision, events.length);
+    if (rows.length !== events.length || rows.some((row, i) => row.event_id !== events[i].eventId)) return undefined;
+    const last = rows[rows.length - 1];
+    const position = BigInt(last.position);
+    return { nextRevision: BigInt(last.revision), position: { commit: position, prepare: position } };
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    let cursor = from === 'start' ? 0n : from === 'end' ? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : -1n) : from;
+    if (from === 'end' && !backwards) {
+      if (this.stmt.lastRevision.get(streamId)?.revision == null) throw new StreamNotFoundError(streamId);
+      return;
+    }
+    let first = true;
+    while (remaining > 0) {
+      const limit = Math.min(remaining, this.pageSize);
+      const rows = backwards
+        ? this.stmt.streamBwd.all(streamId, cursor, limit)
+        : this.stmt.streamFwd.all(streamId, cursor, limit);
+      if (first && rows.length === 0 && this.stmt.lastRevision.get(streamId)?.revision == null) {
+        throw new StreamNotFoundError(streamId);
+      }
+      first = false;
+      for (const row of rows) yield toRecorded(row);
+      remaining -= rows.length;
+      if (rows.length < limit) return;
+      const last = BigInt(rows[rows.length - 1].revision);
+      cursor = backwards ? last - 1n : last + 1n;
+      if (cursor < 0n) return;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    let remaining = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const from = options.fromPosition ?? (backwards ? 'end' : 'start');
+    if (from === 'end' && !backwards) return;
+    // Forward reads from an explicit position include it, as EventStoreDB's do.
+    let cursor = from === 'start' ? 0n : from === 'end' ? BigInt(Number.MAX_SAFE_INTEGER) : from.commit;
+    let inclusive = !backwards && from !== 'start';
+    while (remaining > 0) {
+      const limit = Math.min(remaining, this.pageSize);
+      const rows = backwards
+        ? this.stmt.allBwd.all(cursor, limit)
+        : (inclusive ? this.stmt.allFwdFrom : this.stmt.allFwd).all(cursor, limit);
+      for (const row of rows) yield toRecorded(row);
+      remaining -= rows.length;
+      if (rows.length < limit) return;
+      const last = BigInt(rows[rows.length - 1].position);
+      cursor = backwards ? last - 1n : last;
+      inclusive = false;
+    }
+  }
+
+  async *subscribeToAll(options: SubscribeToAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const { signal } = options;
+    let after = options.fromPosition?.commit ?? 0n;
+    while (!signal?.aborted) {
+      const rows = this.stmt.allFwd.all(after, this.pageSize);
+      for (const row of rows) {
+        if (signal?.aborted) return;
+        after = BigInt(row.position);
+        yield toRecorded(row);
+      }
+      if (rows.length < this.pageSize) await this.waitForAppend(signal);
+    }
+  }
+
+  /** Resolves on the next local append, after a poll interval (appends from other processes), or on abort. */
+  private waitForAppend(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appended.off('append', done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.pollIntervalMs);
+      this.appended.once('append', done);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  async ping(): Promise<void> {
+    this.stmt.ping.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toRecorded(row: EventRow): RecordedEvent {
+  const position: Position = { commit: BigInt(row.position), prepare: BigInt(row.position) };
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    streamId: row.stream_id,
+    revision: BigInt(row.revision),
+    position,
+    recordedAt: new Date(Number(row.recorded_at)),
+  };
+}
