@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import type { AppConfig } from './config/app.config';
+import { HealthController } from './health/health.controller';
+import { PersistenceModule } from './infrastructure/persistence.module';
+import { AddSanctionedEntityController } from './sanctioned-entities/add-sanctioned-entity/add-sanctioned-entity.controller';
+import { AddSanctionedEntityHandler } from './sanctioned-entities/add-sanctioned-entity/add-sanctioned-entity.command';
+import { ListSanctionedEntitiesController } from './sanctioned-entities/list-sanctioned-entities/list-sanctioned-entities.controller';
+import { ListSanctionedEntitiesHandler } from './sanctioned-entities/list-sanctioned-entities/list-sanctioned-entities.query';
+import { ListStatementsController } from './statements/list-statements/list-statements.controller';
+import { ListStatementsHandler } from './statements/list-statements/list-statements.query';
+import { RecordStatementController } from './statements/record-statement/record-statement.controller';
+import { RecordStatementHandler } from './statements/record-statement/record-statement.command';
+import { ExportControlsTimelineController } from './timelines/export-controls-timeline/export-controls-timeline.controller';
+import { ExportControlsTimelineHandler } from './timelines/export-controls-timeline/export-controls-timeline.query';
+
+/** The HTTP API: controllers dispatch to the command and query buses only. */
+@Module({})
+export class AppModule {
+  /** Builds the module for a validated configuration. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot(), TerminusModule, PersistenceModule.forRoot(config)],
+      controllers: [
+        RecordStatementController,
+        ListStatementsController,
+        AddSanctionedEntityController,
+        ListSanctionedEntitiesController,
+        ExportControlsTimelineController,
+        HealthController,
+      ],
+      providers: [
+        RecordStatementHandler,
+        ListStatementsHandler,
+        AddSanctionedEntityHandler,
+        ListSanctionedEntitiesHandler,
+        ExportControlsTimelineHandler,
+      ],
+    };
+  }
+}

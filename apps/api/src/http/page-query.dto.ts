@@ -1,0 +1,10 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/** Cursor pagination parameters shared by every list. */
+export class PageQueryDto {
+  /** Items per page, 1 to 200. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
+  /** `nextCursor` of the previous page. */
+  @IsOptional() @IsString() @MaxLength(1000) cursor?: string;
+}

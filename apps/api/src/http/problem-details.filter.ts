@@ -1,0 +1,56 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError } from '@tracker/domain/shared/domain-error';
+import { ConcurrencyError } from '@tracker/event-store/event-store.errors';
+import type { FastifyReply } from 'fastify';
+import { InvalidInputError, type ProblemDetails } from './problem-details';
+
+const DOMAIN_STATUS = { conflict: 409, 'rule-violation': 422, 'not-found': 404 } as const;
+
+/** Renders every error as `application/problem+json`; only unknown failures become 500s. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const problem = this.toProblem(exception);
+    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    host
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .status(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(problem);
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof InvalidInputError) {
+      return { ...problem(400, 'Invalid input', exception.message), errors: exception.errors };
+    }
+    if (exception instanceof DomainError) {
+      return { ...problem(DOMAIN_STATUS[exception.kind], exception.code, exception.message), code: exception.code };
+    }
+    if (exception instanceof ConcurrencyError) {
+      return {
+        ...problem(409, 'Concurrent write', 'The record changed while this request was handled; reload and retry.'),
+        code: 'concurrency',
+        expectedRevision: String(exception.expected),
+        actualRevision: String(exception.actual),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return problem(status, exception.message, messageOf(exception.getResponse()));
+    }
+    return problem(500, 'Internal error', 'The server failed to handle the request.');
+  }
+}
+
+function problem(status: number, title: string, detail?: string): ProblemDetails {
+  return { type: 'about:blank', title, status, detail };
+}
+
+function messageOf(response: string | object): string | undefined {
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : undefined;
+}

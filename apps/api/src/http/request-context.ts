@@ -1,0 +1,28 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { CommandContext } from '@tracker/event-store/handle-command';
+import type { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+
+/** The principal an auth layer attaches to the request; absent when no keys are configured. */
+export interface Principal {
+  id: string;
+}
+
+/** Local installs without keys act as this principal (they bind to loopback only). */
+export const LOCAL_PRINCIPAL: Principal = { id: 'local' };
+
+const CORRELATION_HEADER = 'x-correlation-id';
+
+/** Builds the command context from the authenticated principal and headers, never from the body. */
+export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
+  const request = ctx.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+  const header = request.headers[CORRELATION_HEADER];
+  const causationId = randomUUID();
+  const correlationId = typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : causationId;
+  return {
+    now: new Date(),
+    actor: (request.principal ?? LOCAL_PRINCIPAL).id,
+    correlationId,
+    causationId,
+  };
+});

@@ -1,0 +1,19 @@
+import type { Source } from '@tracker/domain/shared/source';
+import { IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+
+/** A record's source: a URL or a citation (or both), and who published it. */
+export class SourceDto implements Source {
+  /** Link to the document; required when there is no citation. */
+  @ValidateIf((s: SourceDto) => s.citation === undefined || s.url !== undefined)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  @MaxLength(2000)
+  url?: string;
+  /** Formal citation, e.g. "88 FR 70352"; required when there is no URL. */
+  @ValidateIf((s: SourceDto) => s.url === undefined || s.citation !== undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  citation?: string;
+  /** Who published it, e.g. "Federal Register". */
+  @IsOptional() @IsString() @MaxLength(200) publisher?: string;
+}

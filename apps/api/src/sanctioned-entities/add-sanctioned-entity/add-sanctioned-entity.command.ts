@@ -1,0 +1,36 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { sanctionedEntityDecider } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
+import { sanctionedEntityId, sanctionedEntityStreamId } from '@tracker/domain/sanctioned-entity/sanctioned-entity-id';
+import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
+import { type CommandContext, type CommandResult, handleCommand } from '@tracker/event-store/handle-command';
+import type { AddSanctionedEntityDto } from './add-sanctioned-entity.dto';
+
+/** Put an entity on a list; resolves to the entity's id and append result. */
+export class AddSanctionedEntityCommand extends Command<{ id: string; result: CommandResult }> {
+  constructor(
+    readonly input: AddSanctionedEntityDto,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+/** The id is derived from the listing, so a duplicate, even a racing one, meets an existing stream. */
+@CommandHandler(AddSanctionedEntityCommand)
+export class AddSanctionedEntityHandler implements ICommandHandler<AddSanctionedEntityCommand> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStorePort) {}
+
+  async execute({ input, context }: AddSanctionedEntityCommand) {
+    const entityId = sanctionedEntityId(input);
+    const data = { ...input, country: input.country.toUpperCase(), source: { ...input.source }, entityId };
+    const result = await handleCommand(
+      this.store,
+      sanctionedEntityStreamId(entityId),
+      sanctionedEntityDecider,
+      { type: 'AddSanctionedEntity', data, now: context.now },
+      context,
+    );
+    return { id: entityId, result };
+  }
+}

@@ -1,0 +1,42 @@
+import { AUDIENCES, STANCES, type StatementFacts } from '@tracker/domain/statement/statement.decider';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO31661Alpha2,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { SourceDto } from '../../http/source.dto';
+
+/** Body of `POST /v1/statements`. */
+export class RecordStatementDto implements StatementFacts {
+  /** Who spoke, e.g. "Wang Yi". */
+  @IsString() @IsNotEmpty() @MaxLength(200) speaker!: string;
+  /** Speaker's office, e.g. "Foreign Minister". */
+  @IsOptional() @IsString() @MaxLength(200) role?: string;
+  /** Speaker's organisation, e.g. "Ministry of Foreign Affairs". */
+  @IsOptional() @IsString() @MaxLength(200) organization?: string;
+  /** ISO 3166-1 alpha-2 code of the speaker's country. */
+  @IsISO31661Alpha2() country!: string;
+  /** Whether it was said in public or reported from a private meeting. */
+  @IsIn(AUDIENCES) audience!: StatementFacts['audience'];
+  /** ISO 8601 date or date-time at which it was said. */
+  @IsISO8601({ strict: true, strictSeparator: true }) occurredAt!: string;
+  /** The words, or a summary of them. */
+  @IsString() @IsNotEmpty() @MaxLength(20_000) text!: string;
+  /** Free topic tags, e.g. "taiwan", "russia-support". */
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true }) topics: string[] = [];
+  /** Leaning of the statement. */
+  @IsOptional() @IsIn(STANCES) stance?: StatementFacts['stance'];
+  /** CAMEO event code, 2 to 4 digits. */
+  @IsOptional() @Matches(/^\d{2,4}$/) cameoCode?: string;
+  /** Where the statement was reported. */
+  @ValidateNested() @Type(() => SourceDto) source!: SourceDto;
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { SANCTIONS_LISTS } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
+import { IsIn, IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
+import { ExportControlsTimelineQuery } from './export-controls-timeline.query';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Query string of `GET /v1/timelines/export-controls`. */
+export class ExportControlsTimelineDto {
+  /** One list, e.g. `BIS_ENTITY_LIST`. */
+  @IsOptional() @IsIn(SANCTIONS_LISTS) list?: string;
+  /** ISO 3166-1 alpha-2 country. */
+  @IsOptional() @IsISO31661Alpha2() country?: string;
+  /** First day shown, `YYYY-MM-DD`. */
+  @IsOptional() @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' }) from?: string;
+  /** Last day shown, `YYYY-MM-DD`. */
+  @IsOptional() @Matches(DATE, { message: 'to must be a date as YYYY-MM-DD' }) to?: string;
+}
+
+/** `GET /v1/timelines/export-controls`. */
+@ApiTags('timelines')
+@Controller('v1/timelines/export-controls')
+export class ExportControlsTimelineController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** Listings added and removed per effective day, with the cumulative count. */
+  @Get()
+  timeline(@QueryParams() query: ExportControlsTimelineDto) {
+    return this.queries.execute(new ExportControlsTimelineQuery({ ...query, country: query.country?.toUpperCase() }));
+  }
+}
