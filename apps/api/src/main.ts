@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   new Logger('api').log(
-    `listening on http://${config.HOST}:${config.PORT} (event store: ${config.EVENT_STORE}, data: ${config.DATA_DIR}, projections: ${config.PROJECTIONS})`,
+    `listening on ${await app.getUrl()} (event store: ${config.EVENT_STORE}, data: ${config.DATA_DIR}, projections: ${config.PROJECTIONS})`,
   );
 }
 

@@ -13,11 +13,11 @@ const listing: AddSanctionedEntity['data'] = {
   programs: ['EAR'],
   reason: 'Supplying Russia military and defense industrial base',
   effectiveFrom: '2023-10-06',
-  federalRegisterCitation: '88 FR 70352',
+  federalRegisterCitation: '88 FR 00000 (test fixture)',
   addresses: ['Shenzhen, Guangdong'],
   licenseRequirement: 'For all items subject to the EAR',
   licensePolicy: 'Presumption of denial',
-  source: { citation: '88 FR 70352', publisher: 'Federal Register' },
+  source: { citation: '88 FR 00000 (test fixture)', publisher: 'Federal Register' },
 };
 const added: SanctionedEntityAdded = { type: 'SanctionedEntityAdded', data: listing };
 

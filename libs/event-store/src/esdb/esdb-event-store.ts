@@ -134,9 +134,10 @@ export class EventStoreDbEventStore implements EventStorePort {
   }
 
   private async *readStreamEvents(streamId: string, options: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
     const read = this.client.readStream(streamId, {
-      fromRevision: toClientRevision(options.fromRevision ?? 'start'),
-      direction: options.direction === 'backwards' ? BACKWARDS : FORWARDS,
+      fromRevision: toClientRevision(options.fromRevision ?? (backwards ? 'end' : 'start')),
+      direction: backwards ? BACKWARDS : FORWARDS,
       maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
     });
     let finished = false;
@@ -152,14 +153,15 @@ export class EventStoreDbEventStore implements EventStorePort {
     }
   }
 
-  /** `maxCount` counts user events, so it is applied here rather than sent to the server. */
+  /** Backwards reads start at the end unless told otherwise; `maxCount` counts user events, so it is applied here. */
   private async *readAllEvents(options: ReadAllOptions): AsyncGenerator<RecordedEvent> {
     const limit = options.maxCount ?? Number.POSITIVE_INFINITY;
     if (limit <= 0) return;
-    const from = options.fromPosition ?? 'start';
+    const backwards = options.direction === 'backwards';
+    const from = options.fromPosition ?? (backwards ? 'end' : 'start');
     const read = this.client.readAll({
       fromPosition: from === 'start' ? START : from === 'end' ? END : from,
-      direction: options.direction === 'backwards' ? BACKWARDS : FORWARDS,
+      direction: backwards ? BACKWARDS : FORWARDS,
       maxCount: Number.MAX_SAFE_INTEGER,
     });
     let finished = false;
@@ -277,7 +279,7 @@ function toJsonObject(value: unknown): JsonObject {
 }
 
 function isTransient(error: unknown): boolean {
-  return isCommandError(error) && TRANSIENT_ERRORS.has(error.type);
+  return error instanceof Error && isCommandError(error) && TRANSIENT_ERRORS.has(error.type);
 }
 
 async function cancelQuietly(read: StreamingRead<unknown>): Promise<void> {

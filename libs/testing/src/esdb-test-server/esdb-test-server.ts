@@ -44,6 +44,11 @@ export class EsdbTestServer {
     return `esdb://${HOST}:${this.port}?tls=false`;
   }
 
+  /** Subscriptions currently following the log; lets tests prove a client unsubscribed. */
+  get liveSubscriptions(): number {
+    return this.reads.liveSubscriptions;
+  }
+
   /** Listens on `port` (0 picks a free one; defaults to the previous port) and resolves the bound port. */
   async start(port = this.boundPort ?? 0): Promise<number> {
     if (this.server) throw new Error('EsdbTestServer is already running');

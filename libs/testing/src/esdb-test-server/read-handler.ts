@@ -38,6 +38,11 @@ export class ReadHandler {
     else this.read(call, options, filter, structuredIds);
   };
 
+  /** Subscriptions currently following the log. */
+  get liveSubscriptions(): number {
+    return this.subscriptions.size;
+  }
+
   /** Ends every subscription's live hook; the transport is torn down by the caller. */
   closeAll(): void {
     for (const stop of this.subscriptions.values()) stop();

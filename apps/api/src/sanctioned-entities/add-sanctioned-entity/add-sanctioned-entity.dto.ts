@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
+  IsObject,
   IsIn,
   IsISO31661Alpha2,
   IsISO8601,
@@ -44,5 +46,5 @@ export class AddSanctionedEntityDto implements ListingFacts {
   /** The source's own id for the entry (e.g. the screening list `_id`), used as its identity when present. */
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) sourceId?: string;
   /** Where the listing was published. */
-  @ValidateNested() @Type(() => SourceDto) source!: SourceDto;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => SourceDto) source!: SourceDto;
 }

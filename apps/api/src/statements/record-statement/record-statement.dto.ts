@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
+  IsObject,
   IsIn,
   IsISO31661Alpha2,
   IsISO8601,
@@ -38,5 +40,5 @@ export class RecordStatementDto implements StatementFacts {
   /** CAMEO event code, 2 to 4 digits. */
   @IsOptional() @Matches(/^\d{2,4}$/) cameoCode?: string;
   /** Where the statement was reported. */
-  @ValidateNested() @Type(() => SourceDto) source!: SourceDto;
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => SourceDto) source!: SourceDto;
 }

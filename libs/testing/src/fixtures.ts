@@ -1,0 +1,32 @@
+/** A valid `POST /v1/statements` body (the Chinese foreign ministry on Taiwan, April 2024). */
+export const statementBody = (overrides: Record<string, unknown> = {}) => ({
+  speaker: 'Wang Yi',
+  role: 'Foreign Minister',
+  organization: 'Ministry of Foreign Affairs of the PRC',
+  country: 'CN',
+  audience: 'public',
+  occurredAt: '2024-04-26',
+  text: 'The Taiwan question is the first red line that must not be crossed in China-US relations.',
+  topics: ['taiwan', 'diplomacy'],
+  stance: 'critical',
+  cameoCode: '111',
+  source: { url: 'https://www.fmprc.gov.cn/eng/', publisher: 'PRC Ministry of Foreign Affairs' },
+  ...overrides,
+});
+
+/** A valid `POST /v1/sanctioned-entities` body; the name is a placeholder, override it per test. */
+export const entityBody = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Test Fixture Trading Co., Ltd.',
+  aliases: ['Fixture Trading'],
+  country: 'CN',
+  list: 'BIS_ENTITY_LIST',
+  programs: ['EAR'],
+  reason: 'Supplying Russia military and defense industrial base',
+  effectiveFrom: '2023-10-06',
+  federalRegisterCitation: '88 FR 00000 (test fixture)',
+  addresses: ['Shenzhen, Guangdong'],
+  licenseRequirement: 'For all items subject to the EAR',
+  licensePolicy: 'Presumption of denial',
+  source: { citation: '88 FR 00000 (test fixture)', url: 'https://www.federalregister.gov/', publisher: 'Federal Register' },
+  ...overrides,
+});
