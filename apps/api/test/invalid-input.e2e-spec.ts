@@ -48,6 +48,12 @@ describe('HTTP: bad input never reaches the log', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['bogus', 'from']);
   });
 
+  it('a cursor the API did not issue is a 400 problem', async () => {
+    const res = await api.request('GET', '/v1/statements?cursor=not-a-cursor&limit=0');
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['cursor', 'limit']);
+  });
+
   it('a statement dated well after the server time is a 422 rule violation', async () => {
     const res = await api.request('POST', '/v1/statements', statementBody({ occurredAt: '2999-01-01' }));
     expect(res.status).toBe(422);

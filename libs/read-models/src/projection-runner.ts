@@ -118,7 +118,11 @@ export class ProjectionRunner {
 
   private async follow(projection: SqliteProjection, signal: AbortSignal): Promise<void> {
     const fromPosition = this.checkpoints.get(projection.name)?.position;
-    const iterator = this.store.subscribeToAll({ fromPosition, signal })[Symbol.asyncIterator]();
+    // Our own abort ends the subscription even while it waits for live events, so a failed batch can resubscribe.
+    const local = new AbortController();
+    const iterator = this.store
+      .subscribeToAll({ fromPosition, signal: AbortSignal.any([signal, local.signal]) })
+      [Symbol.asyncIterator]();
     const batchSize = this.options.batchSize ?? 1000;
     let batch: RecordedEvent[] = [];
     let pending = iterator.next();
@@ -136,6 +140,8 @@ export class ProjectionRunner {
       }
     } finally {
       // Uncommitted events are simply delivered again from the checkpoint by the next subscription.
+      local.abort();
+      await pending.catch(() => undefined);
       await iterator.return?.();
     }
   }

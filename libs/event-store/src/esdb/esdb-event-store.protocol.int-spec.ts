@@ -8,7 +8,12 @@ import { EventStoreDbEventStore } from './esdb-event-store';
 
 const FAST_RECONNECT = { reconnectInitialDelayMs: 20, reconnectMaxDelayMs: 200 };
 
-const event = (type: string): EventData => ({ eventId: randomUUID(), type, data: { type }, metadata: { actor: 'test' } });
+const event = (type: string): EventData => ({
+  eventId: randomUUID(),
+  type,
+  data: { type },
+  metadata: { actor: 'test' },
+});
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -109,7 +114,8 @@ describe.each([
 
     expect(seen.map((e) => e.type)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4', 'e5']);
     expect(new Set(seen.map((e) => e.eventId)).size).toBe(6);
-    for (let i = 1; i < seen.length; i++) expect(comparePositions(seen[i - 1].position, seen[i].position)).toBeLessThan(0);
+    for (let i = 1; i < seen.length; i++)
+      expect(comparePositions(seen[i - 1].position, seen[i].position)).toBeLessThan(0);
     await waitUntil(() => server.liveSubscriptions === 0);
   });
 
@@ -119,7 +125,8 @@ describe.each([
     const seen: string[] = [];
     const controller = new AbortController();
     const consumer = (async () => {
-      for await (const e of slow.subscribeToAll({ signal: controller.signal })) if (e.streamId === id) seen.push(e.type);
+      for await (const e of slow.subscribeToAll({ signal: controller.signal }))
+        if (e.streamId === id) seen.push(e.type);
     })();
     await store.appendToStream(id, [event('before')], { expectedRevision: 'no_stream' });
     await waitUntil(() => seen.length === 1);

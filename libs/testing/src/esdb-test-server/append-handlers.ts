@@ -180,8 +180,5 @@ function wrongExpectedVersionStatus(current: bigint | undefined, expected: Expec
   }
   const any = new Any();
   any.pack(details.serializeBinary(), 'event_store.client.WrongExpectedVersion');
-  return new Status()
-    .setCode(Code.FAILED_PRECONDITION)
-    .setMessage('WrongExpectedVersion')
-    .setDetails(any);
+  return new Status().setCode(Code.FAILED_PRECONDITION).setMessage('WrongExpectedVersion').setDetails(any);
 }

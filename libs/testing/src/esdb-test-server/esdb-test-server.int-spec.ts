@@ -18,7 +18,10 @@ import { Empty } from '@eventstore/db-client/generated/shared_pb';
 import { ServerFeaturesClient } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import type { SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
 import { StreamsClient } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { ReadReq, type ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import { parseUUID } from '@eventstore/db-client/dist/utils/grpcUUID';
 import { EsdbTestServer } from './esdb-test-server';
+import { streamIdentifier as streamIdentifierOf } from './wire-codec';
 
 const event = (type: string) => jsonEvent({ type, data: { type }, metadata: { by: 'test' } });
 
@@ -104,7 +107,8 @@ describe('EsdbTestServer', () => {
       expect(all[0].event?.type.startsWith('$')).toBe(true);
       const positions = all.map((e) => e.event!.position);
       for (const p of positions) expect(p.commit).toBe(p.prepare);
-      for (let i = 1; i < positions.length; i++) expect(positions[i].commit - positions[i - 1].commit).toBeGreaterThan(1n);
+      for (let i = 1; i < positions.length; i++)
+        expect(positions[i].commit - positions[i - 1].commit).toBeGreaterThan(1n);
       const created = all[all.length - 1].event!.created.getTime();
       expect(created).toBeGreaterThanOrEqual(before - 1);
       expect(created).toBeLessThanOrEqual(Date.now());
@@ -125,14 +129,36 @@ describe('EsdbTestServer', () => {
       const id = `stream-${randomUUID()}`;
       await client.appendToStream(id, [event('a'), event('b'), event('c')]);
       const types = (events: ResolvedEvent[]) => events.map((e) => e.event?.type);
-      expect(types(await collect(client.readStream(id, { fromRevision: 1n, direction: BACKWARDS })))).toEqual(['b', 'a']);
-      expect(types(await collect(client.readStream(id, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })))).toEqual([
-        'c',
+      expect(types(await collect(client.readStream(id, { fromRevision: 1n, direction: BACKWARDS })))).toEqual([
+        'b',
+        'a',
       ]);
+      expect(
+        types(await collect(client.readStream(id, { fromRevision: END, direction: BACKWARDS, maxCount: 1 }))),
+      ).toEqual(['c']);
       expect(await collect(client.readStream(id, { fromRevision: END }))).toEqual([]);
       await expect(collect(client.readStream(`missing-${randomUUID()}`))).rejects.toMatchObject({
         type: 'stream-not-found',
       });
+    });
+
+    it('encodes event ids in the structured UUID form when a reader asks for it', async () => {
+      const id = `uuid-${randomUUID()}`;
+      const written = event('a');
+      await client.appendToStream(id, written);
+      const options = new ReadReq.Options()
+        .setStream(
+          new ReadReq.Options.StreamOptions().setStreamIdentifier(streamIdentifierOf(id)).setStart(new Empty()),
+        )
+        .setCount('1')
+        .setNoFilter(new Empty())
+        .setUuidOption(new ReadReq.Options.UUIDOption().setStructured(new Empty()));
+      const streams = new StreamsClient(`127.0.0.1:${server.port}`, credentials.createInsecure());
+      const replies = await collect<ReadResp>(streams.read(new ReadReq().setOptions(options)));
+      streams.close();
+      const uuid = replies[0].getEvent()?.getEvent()?.getId();
+      expect(uuid?.hasStructured()).toBe(true);
+      expect(parseUUID(uuid)).toBe(written.id);
     });
 
     it('confirms, catches up exclusively after a position, checkpoints, reports caught-up, then goes live', async () => {

@@ -82,7 +82,10 @@ export class ReadHandler {
     call.write(new ReadResp().setConfirmation(confirmation));
     const { source, belongs, after } = subscriptionScope(this.log, options);
     const window = options.getFilter()?.hasMax() ? options.getFilter()!.getMax() : DEFAULT_SEARCH_WINDOW;
-    const checkpointEvery = Math.max(1, window * Math.max(1, options.getFilter()?.getCheckpointintervalmultiplier() ?? 1));
+    const checkpointEvery = Math.max(
+      1,
+      window * Math.max(1, options.getFilter()?.getCheckpointintervalmultiplier() ?? 1),
+    );
     let considered = 0;
     let lastConsidered: bigint | undefined;
     const deliver = (event: StoredEvent) => {

@@ -1,0 +1,45 @@
+import type { StatementRecorded } from '@tracker/domain/statement/statement.decider';
+import { statementBody } from '@tracker/testing/fixtures';
+import { givenProjected, recorded } from '@tracker/testing/projection-specification';
+import { decodeCursor } from '../pagination';
+import { listStatements } from './list-statements.query';
+import { statementsProjection } from './statements.projection';
+
+const said = (statementId: string, overrides: Partial<StatementRecorded['data']>): StatementRecorded => ({
+  type: 'StatementRecorded',
+  data: { ...(statementBody() as StatementRecorded['data']), statementId, ...overrides },
+});
+
+describe('statements projection', () => {
+  const db = givenProjected(statementsProjection, [
+    ...recorded('statement-1', [said('1', { speaker: 'Wang Yi', occurredAt: '2024-04-26', topics: ['taiwan'] })]),
+    ...recorded('statement-2', [said('2', { speaker: 'Janet Yellen', country: 'US', occurredAt: '2024-04-08', topics: ['russia', 'sanctions'] })]),
+    ...recorded('statement-3', [said('3', { speaker: 'wang yi', occurredAt: '2024-05-20T09:30:00+08:00', topics: ['Taiwan'] })]),
+  ]);
+  const ids = (filter: Parameters<typeof listStatements>[1]) => listStatements(db, filter).items.map((s) => s.id);
+
+  it('given three statements, then the list is newest first with the view of each', () => {
+    const page = listStatements(db, { limit: 10 });
+    expect(page.items.map((s) => s.id)).toEqual(['3', '1', '2']);
+    expect(page.items[2]).toMatchObject({ id: '2', streamId: 'statement-2', speaker: 'Janet Yellen', revision: 0 });
+    expect(page.nextCursor).toBeUndefined();
+  });
+
+  it('filters by speaker and topic ignoring case, by country, and by inclusive dates', () => {
+    expect(ids({ limit: 10, speaker: 'WANG YI' })).toEqual(['3', '1']);
+    expect(ids({ limit: 10, topic: 'taiwan' })).toEqual(['3', '1']);
+    expect(ids({ limit: 10, country: 'US' })).toEqual(['2']);
+    expect(ids({ limit: 10, from: '2024-04-08', to: '2024-04-26' })).toEqual(['1', '2']);
+  });
+
+  it('pages with a cursor without skipping or repeating', () => {
+    const first = listStatements(db, { limit: 2 });
+    const second = listStatements(db, { limit: 2, cursor: first.nextCursor });
+    expect([...first.items, ...second.items].map((s) => s.id)).toEqual(['3', '1', '2']);
+  });
+
+  it('only cursors it issued decode', () => {
+    expect(decodeCursor(listStatements(db, { limit: 1 }).nextCursor!)).toEqual({ sortKey: expect.any(String), id: '3' });
+    expect(decodeCursor('garbage')).toBeUndefined();
+  });
+});
