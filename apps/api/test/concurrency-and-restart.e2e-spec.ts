@@ -25,7 +25,11 @@ describe('HTTP: duplicates under concurrency, and data across restarts', () => {
     const respelled = await api.request('POST', '/v1/sanctioned-entities', entityBody({ name: 'SPELLING CO LTD' }));
     expect(respelled.status).toBe(409);
     expect(respelled.body.code).toBe('already-listed');
-    const other = await api.request('POST', '/v1/sanctioned-entities', entityBody({ name: 'Spelling Co., Ltd.', list: 'OFAC_SDN' }));
+    const other = await api.request(
+      'POST',
+      '/v1/sanctioned-entities',
+      entityBody({ name: 'Spelling Co., Ltd.', list: 'OFAC_SDN' }),
+    );
     expect(other.status).toBe(201);
   });
 

@@ -25,7 +25,8 @@ describe('durability: a 201 survives SIGKILL of the server process', () => {
       const deadline = Date.now() + 10_000;
       let items: { id: string }[] = [];
       while (items.length === 0 && Date.now() < deadline) {
-        items = ((await (await fetch(`${second.url}/v1/statements?speaker=Crash%20Check`)).json()) as { items: [] }).items;
+        items = ((await (await fetch(`${second.url}/v1/statements?speaker=Crash%20Check`)).json()) as { items: [] })
+          .items;
         if (items.length === 0) await new Promise((r) => setTimeout(r, 100));
       }
       expect(items.map((s) => s.id)).toEqual([id]);

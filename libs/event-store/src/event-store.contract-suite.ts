@@ -153,9 +153,13 @@ export function describeEventStoreContract(label: string, setup: () => Promise<C
 
       it('reads forwards and backwards with bounds', async () => {
         const id = streamName();
-        await store.appendToStream(id, ['e0', 'e1', 'e2', 'e3', 'e4'].map((t) => event(t)), {
-          expectedRevision: 'no_stream',
-        });
+        await store.appendToStream(
+          id,
+          ['e0', 'e1', 'e2', 'e3', 'e4'].map((t) => event(t)),
+          {
+            expectedRevision: 'no_stream',
+          },
+        );
         const types = (events: RecordedEvent[]) => events.map((e) => e.type);
         expect(types(await collect(store.readStream(id)))).toEqual(['e0', 'e1', 'e2', 'e3', 'e4']);
         expect(types(await collect(store.readStream(id, { fromRevision: 2n, maxCount: 2 })))).toEqual(['e2', 'e3']);

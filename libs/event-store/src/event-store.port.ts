@@ -24,8 +24,10 @@ export interface EventData<Type extends string = string, Data extends JsonObject
 }
 
 /** An event as read back from the log. */
-export interface RecordedEvent<Type extends string = string, Data extends JsonObject = JsonObject>
-  extends EventData<Type, Data> {
+export interface RecordedEvent<Type extends string = string, Data extends JsonObject = JsonObject> extends EventData<
+  Type,
+  Data
+> {
   readonly streamId: string;
   readonly revision: bigint;
   readonly position: Position;

@@ -63,20 +63,18 @@ export async function handleCommand<C extends DomainCommand, E extends DomainEve
 ): Promise<CommandResult> {
   const { state, revision } = await aggregateStream(store, streamId, decider);
   const events = decider.decide(command, state);
-  const toStore = events.map(
-    (event): EventData => ({
-      eventId: randomUUID(),
-      type: event.type,
-      data: event.data as JsonObject,
-      metadata: {
-        recordedAt: context.now.toISOString(),
-        actor: context.actor,
-        correlationId: context.correlationId,
-        causationId: context.causationId,
-        schemaVersion: decider.schemaVersions[event.type as E['type']],
-      } satisfies EventMetadata,
-    }),
-  );
+  const toStore = events.map((event): EventData => ({
+    eventId: randomUUID(),
+    type: event.type,
+    data: event.data as JsonObject,
+    metadata: {
+      recordedAt: context.now.toISOString(),
+      actor: context.actor,
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      schemaVersion: decider.schemaVersions[event.type as E['type']],
+    } satisfies EventMetadata,
+  }));
   const result = await store.appendToStream(streamId, toStore, {
     expectedRevision: options.expectedRevision ?? revision,
   });

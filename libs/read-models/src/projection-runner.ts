@@ -120,9 +120,8 @@ export class ProjectionRunner {
     const fromPosition = this.checkpoints.get(projection.name)?.position;
     // Our own abort ends the subscription even while it waits for live events, so a failed batch can resubscribe.
     const local = new AbortController();
-    const iterator = this.store
-      .subscribeToAll({ fromPosition, signal: AbortSignal.any([signal, local.signal]) })
-      [Symbol.asyncIterator]();
+    const subscription = this.store.subscribeToAll({ fromPosition, signal: AbortSignal.any([signal, local.signal]) });
+    const iterator = subscription[Symbol.asyncIterator]();
     const batchSize = this.options.batchSize ?? 1000;
     let batch: RecordedEvent[] = [];
     let pending = iterator.next();

@@ -27,6 +27,10 @@ export const entityBody = (overrides: Record<string, unknown> = {}) => ({
   addresses: ['Shenzhen, Guangdong'],
   licenseRequirement: 'For all items subject to the EAR',
   licensePolicy: 'Presumption of denial',
-  source: { citation: '88 FR 00000 (test fixture)', url: 'https://www.federalregister.gov/', publisher: 'Federal Register' },
+  source: {
+    citation: '88 FR 00000 (test fixture)',
+    url: 'https://www.federalregister.gov/',
+    publisher: 'Federal Register',
+  },
   ...overrides,
 });

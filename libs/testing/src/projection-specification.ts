@@ -5,7 +5,11 @@ import type { ProjectedEvent, SqliteProjection } from '@tracker/read-models/proj
 let position = 0n;
 
 /** Wraps domain events as recorded ones with increasing positions, as `$all` would deliver them. */
-export function recorded(streamId: string, events: TrackerEvent[], recordedAt = new Date('2024-06-01T00:00:00Z')): ProjectedEvent[] {
+export function recorded(
+  streamId: string,
+  events: TrackerEvent[],
+  recordedAt = new Date('2024-06-01T00:00:00Z'),
+): ProjectedEvent[] {
   return events.map((event, revision) => {
     position += 1n;
     return {

@@ -1,4 +1,13 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
 import { SqliteEventStore } from '@tracker/event-store/sqlite/sqlite-event-store';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
@@ -43,7 +52,8 @@ export class PersistenceModule {
         { provide: AppConfig, useValue: config },
         {
           provide: EVENT_STORE,
-          useFactory: (): EventStorePort => new SqliteEventStore({ filename: file, synchronous: config.SQLITE_SYNCHRONOUS }),
+          useFactory: (): EventStorePort =>
+            new SqliteEventStore({ filename: file, synchronous: config.SQLITE_SYNCHRONOUS }),
         },
         { provide: READ_MODEL_DB, useFactory: () => openReadModelDb(file) },
         {

@@ -1,5 +1,9 @@
 import { deciderSpecification } from '@tracker/testing/decider-specification';
-import { type AddSanctionedEntity, type SanctionedEntityAdded, sanctionedEntityDecider } from './sanctioned-entity.decider';
+import {
+  type AddSanctionedEntity,
+  type SanctionedEntityAdded,
+  sanctionedEntityDecider,
+} from './sanctioned-entity.decider';
 import { sanctionedEntityId } from './sanctioned-entity-id';
 
 const spec = deciderSpecification(sanctionedEntityDecider);

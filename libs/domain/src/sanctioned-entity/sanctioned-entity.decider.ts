@@ -46,27 +46,26 @@ export type SanctionedEntityEvent = SanctionedEntityAdded;
 export type SanctionedEntityState = { status: 'none' } | { status: 'listed'; entityId: string; list: SanctionsList };
 
 /** Listings: one stream per entity and list; a second add of the same listing is a duplicate. */
-export const sanctionedEntityDecider: Decider<SanctionedEntityCommand, SanctionedEntityEvent, SanctionedEntityState> =
-  {
-    initialState: () => ({ status: 'none' }),
-    schemaVersions: { SanctionedEntityAdded: 1 },
-    decide(command, state) {
-      switch (command.type) {
-        case 'AddSanctionedEntity':
-          if (state.status === 'listed') {
-            throw new DomainError(
-              'conflict',
-              'already-listed',
-              `${command.data.name} is already on ${state.list} (entity ${state.entityId})`,
-            );
-          }
-          return [{ type: 'SanctionedEntityAdded', data: command.data }];
-      }
-    },
-    evolve(state, event) {
-      switch (event.type) {
-        case 'SanctionedEntityAdded':
-          return { status: 'listed', entityId: event.data.entityId, list: event.data.list };
-      }
-    },
-  };
+export const sanctionedEntityDecider: Decider<SanctionedEntityCommand, SanctionedEntityEvent, SanctionedEntityState> = {
+  initialState: () => ({ status: 'none' }),
+  schemaVersions: { SanctionedEntityAdded: 1 },
+  decide(command, state) {
+    switch (command.type) {
+      case 'AddSanctionedEntity':
+        if (state.status === 'listed') {
+          throw new DomainError(
+            'conflict',
+            'already-listed',
+            `${command.data.name} is already on ${state.list} (entity ${state.entityId})`,
+          );
+        }
+        return [{ type: 'SanctionedEntityAdded', data: command.data }];
+    }
+  },
+  evolve(state, event) {
+    switch (event.type) {
+      case 'SanctionedEntityAdded':
+        return { status: 'listed', entityId: event.data.entityId, list: event.data.list };
+    }
+  },
+};

@@ -79,7 +79,9 @@ export class SqliteEventStore implements EventStorePort {
     this.appended.setMaxListeners(0);
     this.stmt = this.prepare();
     // IMMEDIATE takes the write lock before reading the revision, so two writers cannot both pass the check.
-    this.appendTx = this.db.transaction((streamId, events, options) => this.appendLocked(streamId, events, options)).immediate;
+    this.appendTx = this.db.transaction((streamId, events, options) =>
+      this.appendLocked(streamId, events, options),
+    ).immediate;
   }
 
   private prepare() {
@@ -120,7 +122,11 @@ export class SqliteEventStore implements EventStorePort {
     return result;
   }
 
-  private appendLocked(streamId: string, events: readonly EventData[], { expectedRevision }: AppendOptions): AppendResult {
+  private appendLocked(
+    streamId: string,
+    events: readonly EventData[],
+    { expectedRevision }: AppendOptions,
+  ): AppendResult {
     const current = this.stmt.lastRevision.get(streamId)?.revision ?? null;
     const replay = this.findReplay(streamId, events, expectedRevision, current);
     if (replay) return replay;
@@ -161,8 +167,7 @@ export class SqliteEventStore implements EventStorePort {
     const first = this.stmt.byEventId.get(streamId, events[0].eventId);
     if (!first) return undefined;
     const firstRevision = BigInt(first.revision);
-    const expectedFirst =
-      typeof expected === 'bigint' ? expected + 1n : expected === 'no_stream' ? 0n : firstRevision;
+    const expectedFirst = typeof expected === 'bigint' ? expected + 1n : expected === 'no_stream' ? 0n : firstRevision;
     if (firstRevision !== expectedFirst) return undefined;
     const rows = this.stmt.streamFwd.all(streamId, firstRevision, events.length);
     if (rows.length !== events.length || rows.some((row, i) => row.event_id !== events[i].eventId)) return undefined;

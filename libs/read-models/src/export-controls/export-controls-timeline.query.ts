@@ -18,9 +18,17 @@ export interface ExportControlsDay {
 }
 
 /** Per-day additions, removals and the running total, on effective dates. */
-export function exportControlsTimeline(db: Database.Database, filter: ExportControlsTimelineFilter): ExportControlsDay[] {
+export function exportControlsTimeline(
+  db: Database.Database,
+  filter: ExportControlsTimelineFilter,
+): ExportControlsDay[] {
   const where = ['(@list IS NULL OR list = @list)', '(@country IS NULL OR country = @country)'];
-  const params = { list: filter.list ?? null, country: filter.country ?? null, from: filter.from ?? null, to: filter.to ?? null };
+  const params = {
+    list: filter.list ?? null,
+    country: filter.country ?? null,
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+  };
   const base = db
     .prepare<typeof params, { total: number | null }>(
       `SELECT sum(added) - sum(removed) AS total FROM rm_export_control_changes

@@ -39,9 +39,10 @@ describe('export-controls projection', () => {
     ]));
 
   it('ignores events of other kinds', () => {
-    const other = givenProjected(exportControlsProjection, recorded('statement-x', [
-      { type: 'StatementRecorded', data: { statementId: 'x' } as never },
-    ]));
+    const other = givenProjected(
+      exportControlsProjection,
+      recorded('statement-x', [{ type: 'StatementRecorded', data: { statementId: 'x' } as never }]),
+    );
     expect(exportControlsTimeline(other, {})).toEqual([]);
   });
 });

@@ -36,5 +36,10 @@ export function listSanctionedEntities(
        LIMIT @limit`,
     )
     .all(params);
-  return toPage(rows, filter.limit, (r) => [r.effective_from, r.entity_id], (r) => JSON.parse(r.doc) as SanctionedEntityView);
+  return toPage(
+    rows,
+    filter.limit,
+    (r) => [r.effective_from, r.entity_id],
+    (r) => JSON.parse(r.doc) as SanctionedEntityView,
+  );
 }

@@ -26,13 +26,17 @@ export class CheckpointStore {
 
   /** The stored checkpoint, if the projection ever ran. */
   get(name: string): Checkpoint | undefined {
-    const row = this.db.prepare<[string], CheckpointRow>('SELECT * FROM projection_checkpoints WHERE name = ?').get(name);
-    return row && {
-      name: row.name,
-      version: row.version,
-      position: row.position === null ? undefined : parsePosition(row.position),
-      updatedAt: row.updated_at,
-    };
+    const row = this.db
+      .prepare<[string], CheckpointRow>('SELECT * FROM projection_checkpoints WHERE name = ?')
+      .get(name);
+    return (
+      row && {
+        name: row.name,
+        version: row.version,
+        position: row.position === null ? undefined : parsePosition(row.position),
+        updatedAt: row.updated_at,
+      }
+    );
   }
 
   /** Records progress; call inside the transaction that wrote the rows. */

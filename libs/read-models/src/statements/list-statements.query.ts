@@ -39,5 +39,10 @@ export function listStatements(db: Database.Database, filter: StatementsFilter):
        LIMIT @limit`,
     )
     .all(params);
-  return toPage(rows, filter.limit, (r) => [r.occurred_at, r.statement_id], (r) => JSON.parse(r.doc) as StatementView);
+  return toPage(
+    rows,
+    filter.limit,
+    (r) => [r.occurred_at, r.statement_id],
+    (r) => JSON.parse(r.doc) as StatementView,
+  );
 }

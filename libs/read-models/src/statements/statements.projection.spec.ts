@@ -13,8 +13,12 @@ const said = (statementId: string, overrides: Partial<StatementRecorded['data']>
 describe('statements projection', () => {
   const db = givenProjected(statementsProjection, [
     ...recorded('statement-1', [said('1', { speaker: 'Wang Yi', occurredAt: '2024-04-26', topics: ['taiwan'] })]),
-    ...recorded('statement-2', [said('2', { speaker: 'Janet Yellen', country: 'US', occurredAt: '2024-04-08', topics: ['russia', 'sanctions'] })]),
-    ...recorded('statement-3', [said('3', { speaker: 'wang yi', occurredAt: '2024-05-20T09:30:00+08:00', topics: ['Taiwan'] })]),
+    ...recorded('statement-2', [
+      said('2', { speaker: 'Janet Yellen', country: 'US', occurredAt: '2024-04-08', topics: ['russia', 'sanctions'] }),
+    ]),
+    ...recorded('statement-3', [
+      said('3', { speaker: 'wang yi', occurredAt: '2024-05-20T09:30:00+08:00', topics: ['Taiwan'] }),
+    ]),
   ]);
   const ids = (filter: Parameters<typeof listStatements>[1]) => listStatements(db, filter).items.map((s) => s.id);
 
@@ -39,7 +43,10 @@ describe('statements projection', () => {
   });
 
   it('only cursors it issued decode', () => {
-    expect(decodeCursor(listStatements(db, { limit: 1 }).nextCursor!)).toEqual({ sortKey: expect.any(String), id: '3' });
+    expect(decodeCursor(listStatements(db, { limit: 1 }).nextCursor!)).toEqual({
+      sortKey: expect.any(String),
+      id: '3',
+    });
     expect(decodeCursor('garbage')).toBeUndefined();
   });
 });

@@ -39,13 +39,9 @@ export const statementsProjection: SqliteProjection = {
       recordedAt: event.recordedAt.toISOString(),
       ...facts,
     };
-    db.prepare('INSERT INTO rm_statements (statement_id, speaker, country, occurred_at, doc) VALUES (?, ?, ?, ?, ?)').run(
-      statementId,
-      facts.speaker,
-      facts.country,
-      new Date(facts.occurredAt).toISOString(),
-      JSON.stringify(view),
-    );
+    db.prepare(
+      'INSERT INTO rm_statements (statement_id, speaker, country, occurred_at, doc) VALUES (?, ?, ?, ?, ?)',
+    ).run(statementId, facts.speaker, facts.country, new Date(facts.occurredAt).toISOString(), JSON.stringify(view));
     const topic = db.prepare('INSERT OR IGNORE INTO rm_statement_topics (statement_id, topic) VALUES (?, ?)');
     for (const t of facts.topics) topic.run(statementId, t);
   },

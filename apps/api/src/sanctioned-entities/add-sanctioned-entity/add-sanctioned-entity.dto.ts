@@ -22,13 +22,23 @@ export class AddSanctionedEntityDto implements ListingFacts {
   /** Listed name as published. */
   @IsString() @IsNotEmpty() @MaxLength(500) name!: string;
   /** Other names the entity is known by. */
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(500, { each: true }) aliases: string[] = [];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(500, { each: true })
+  aliases: string[] = [];
   /** ISO 3166-1 alpha-2 country under which it is listed. */
   @IsISO31661Alpha2() country!: string;
   /** The list, e.g. `BIS_ENTITY_LIST`. */
   @IsIn(SANCTIONS_LISTS) list!: ListingFacts['list'];
   /** Sanctions programs, e.g. `EAR`, `RUSSIA-EO14024`. */
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true }) programs: string[] = [];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  programs: string[] = [];
   /** Why it was listed. */
   @IsOptional() @IsString() @MaxLength(5000) reason?: string;
   /** Date (YYYY-MM-DD) the listing takes effect. */
@@ -38,7 +48,12 @@ export class AddSanctionedEntityDto implements ListingFacts {
   /** Federal Register citation, e.g. "88 FR 70352". */
   @IsOptional() @IsString() @MaxLength(200) federalRegisterCitation?: string;
   /** Published addresses. */
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(1000, { each: true }) addresses: string[] = [];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  addresses: string[] = [];
   /** License requirement, e.g. "For all items subject to the EAR". */
   @IsOptional() @IsString() @MaxLength(1000) licenseRequirement?: string;
   /** License review policy, e.g. "Presumption of denial". */

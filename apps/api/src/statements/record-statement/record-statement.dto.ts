@@ -34,7 +34,12 @@ export class RecordStatementDto implements StatementFacts {
   /** The words, or a summary of them. */
   @IsString() @IsNotEmpty() @MaxLength(20_000) text!: string;
   /** Free topic tags, e.g. "taiwan", "russia-support". */
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(100, { each: true }) topics: string[] = [];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  topics: string[] = [];
   /** Leaning of the statement. */
   @IsOptional() @IsIn(STANCES) stance?: StatementFacts['stance'];
   /** CAMEO event code, 2 to 4 digits. */

@@ -9,7 +9,10 @@ import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db'
 import type Database from 'better-sqlite3';
 
 /** Per-day listing changes with the running total. */
-export class ExportControlsTimelineQuery extends Query<{ filter: ExportControlsTimelineFilter; days: ExportControlsDay[] }> {
+export class ExportControlsTimelineQuery extends Query<{
+  filter: ExportControlsTimelineFilter;
+  days: ExportControlsDay[];
+}> {
   constructor(readonly filter: ExportControlsTimelineFilter) {
     super();
   }
