@@ -44,7 +44,10 @@ module.exports = {
     {
       name: 'production-code-does-not-import-tests',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: '(\\.(spec|int-spec|e2e-spec)\\.ts$|/test/|^libs/testing/|contract-suite)' },
+      from: {
+        path: '^(apps|libs)/',
+        pathNot: '(\\.(spec|int-spec|e2e-spec)\\.ts$|/test/|^libs/testing/|contract-suite)',
+      },
       to: { path: '(\\.(spec|int-spec|e2e-spec)\\.ts$|^libs/testing/|contract-suite)' },
     },
   ],

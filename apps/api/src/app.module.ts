@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import type { AppConfig } from './config/app.config';
+import type { AppConfig } from '@tracker/runtime/app.config';
 import { HealthController } from './health/health.controller';
-import { PersistenceModule } from './infrastructure/persistence.module';
+import { PersistenceModule } from '@tracker/runtime/persistence.module';
 import { AddSanctionedEntityController } from './sanctioned-entities/add-sanctioned-entity/add-sanctioned-entity.controller';
 import { AddSanctionedEntityHandler } from './sanctioned-entities/add-sanctioned-entity/add-sanctioned-entity.command';
 import { ListSanctionedEntitiesController } from './sanctioned-entities/list-sanctioned-entities/list-sanctioned-entities.controller';

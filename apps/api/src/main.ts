@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
+import { EventStoreUnreachableError } from '@tracker/event-store/create-event-store';
+import { ConfigError, loadConfig } from '@tracker/runtime/app.config';
 import { createApp } from './bootstrap';
-import { ConfigError, loadConfig } from './config/app.config';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -12,10 +13,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`Configuration error:\n${error.message}\n`);
-  } else {
-    process.stderr.write(`Startup failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-  }
+  const known = error instanceof ConfigError || error instanceof EventStoreUnreachableError;
+  process.stderr.write(
+    known ? `${(error as Error).message}\n` : `Startup failed: ${String((error as Error)?.stack ?? error)}\n`,
+  );
   process.exit(1);
 });

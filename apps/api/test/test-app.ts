@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/bootstrap';
-import { loadConfig } from '../src/config/app.config';
+import { loadConfig } from '@tracker/runtime/app.config';
 
 /** An in-process API on its own data folder, driven with Fastify's `inject`. */
 export interface TestApp {

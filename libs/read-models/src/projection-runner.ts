@@ -3,6 +3,7 @@ import type { EventStorePort, Position, RecordedEvent } from '@tracker/event-sto
 import { comparePositions } from '@tracker/event-store/position';
 import type { ProjectedEvent, SqliteProjection } from './projection';
 import { CheckpointStore } from './sqlite/checkpoint-store';
+import { LeaseStore } from './sqlite/lease-store';
 
 /** Runner options. */
 export interface ProjectionRunnerOptions {
@@ -12,6 +13,15 @@ export interface ProjectionRunnerOptions {
   readonly retryDelayMs?: number;
   /** Where failures are reported. */
   readonly onError?: (projection: string, error: unknown) => void;
+  /** Run only while holding this lease, so that at most one process projects at a time. */
+  readonly lease?: { readonly name: string; readonly holder: string; readonly ttlMs: number };
+  /** Told when the lease is won or lost. */
+  readonly onLeaseChange?: (held: boolean) => void;
+}
+
+/** A commit found the lease gone: another process may be projecting now. */
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
 }
 
 /** Live state of one projection, for status pages and tests. */
@@ -19,7 +29,7 @@ export interface ProjectionStatus {
   readonly name: string;
   readonly version: number;
   readonly position: Position | undefined;
-  readonly state: 'starting' | 'running' | 'retrying' | 'stopped';
+  readonly state: 'standby' | 'running' | 'retrying' | 'stopped';
   readonly lastError?: string;
 }
 
@@ -32,6 +42,7 @@ const IDLE = Symbol('idle');
  */
 export class ProjectionRunner {
   private readonly checkpoints: CheckpointStore;
+  private readonly leases: LeaseStore;
   private readonly statuses = new Map<string, ProjectionStatus>();
   private readonly waiters = new Set<() => void>();
   private controller = new AbortController();
@@ -44,6 +55,7 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.checkpoints = new CheckpointStore(db);
+    this.leases = new LeaseStore(db);
     for (const projection of projections) this.prepare(projection);
   }
 
@@ -66,10 +78,37 @@ export class ProjectionRunner {
     });
   }
 
-  /** Starts one subscription per projection. */
+  /** Starts one subscription per projection (once the lease is held, when one is configured). */
   start(): void {
     this.controller = new AbortController();
-    this.loops = this.projections.map((p) => this.run(p, this.controller.signal));
+    const { signal } = this.controller;
+    this.loops = this.options.lease ? [this.leaseLoop(this.options.lease, signal)] : this.runAll(signal);
+  }
+
+  private runAll(signal: AbortSignal): Promise<void>[] {
+    return this.projections.map((p) => this.run(p, signal));
+  }
+
+  /** Projects while the lease is held, renewing it every third of its TTL; stands by otherwise. */
+  private async leaseLoop(lease: NonNullable<ProjectionRunnerOptions['lease']>, signal: AbortSignal): Promise<void> {
+    const renewEvery = Math.max(10, Math.floor(lease.ttlMs / 3));
+    for (const p of this.projections) this.setStatus(p, { state: 'standby' });
+    while (!signal.aborted) {
+      if (!this.leases.tryAcquire(lease.name, lease.holder, lease.ttlMs)) {
+        await sleep(renewEvery, signal);
+        continue;
+      }
+      this.options.onLeaseChange?.(true);
+      const held = new AbortController();
+      const loops = this.runAll(AbortSignal.any([signal, held.signal]));
+      do await sleep(renewEvery, signal);
+      while (!signal.aborted && this.leases.tryAcquire(lease.name, lease.holder, lease.ttlMs));
+      held.abort();
+      await Promise.all(loops);
+      this.options.onLeaseChange?.(false);
+      for (const p of this.projections) this.setStatus(p, { state: signal.aborted ? 'stopped' : 'standby' });
+    }
+    this.leases.release(lease.name, lease.holder);
   }
 
   /** Stops all subscriptions and waits for in-flight batches to commit. */
@@ -147,7 +186,9 @@ export class ProjectionRunner {
 
   private commit(projection: SqliteProjection, batch: readonly RecordedEvent[]): void {
     if (batch.length === 0) return;
+    const lease = this.options.lease;
     const position = this.db.transaction(() => {
+      if (lease && !this.leases.isHeld(lease.name, lease.holder)) throw new LeaseLostError(lease.name);
       const stored = this.checkpoints.get(projection.name)?.position;
       let last = stored;
       for (const event of batch) {

@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 /** Environment the service reads, validated once at startup. */
 export class AppConfig {
@@ -12,12 +12,23 @@ export class AppConfig {
   /** Which event store backs the log. */
   @IsIn(['sqlite', 'esdb']) EVENT_STORE: 'sqlite' | 'esdb' = 'sqlite';
   /** EventStoreDB connection string, required with `EVENT_STORE=esdb`. */
-  @IsOptional() @IsString() EVENTSTORE_CONNECTION_STRING?: string;
+  @IsOptional()
+  @Matches(/^(esdb|kurrentdb)(\+discover)?:\/\/\S+$/, {
+    message: 'must be an esdb:// or kurrentdb:// connection string',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
+  /** How long startup waits for EventStoreDB before failing. */
+  @Type(() => Number) @IsInt() @Min(0) EVENTSTORE_CONNECT_TIMEOUT_MS = 15_000;
   /** Whether this process runs the projections (`inline`) or leaves them to `apps/projector` (`off`). */
   @IsIn(['inline', 'off']) PROJECTIONS: 'inline' | 'off' = 'inline';
+  /** Lease time-to-live: a dead projector's work is taken over after at most this long. */
+  @Type(() => Number) @IsInt() @Min(100) PROJECTOR_LEASE_TTL_MS = 10_000;
   /** SQLite durability of the event log; see README "Durability". */
   @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
 }
+
+/** Variables whose values may hold credentials and are never printed. */
+const SECRET_BEARING = new Set(['EVENTSTORE_CONNECTION_STRING', 'DATABASE_URL']);
 
 /** Thrown for a bad environment; the message names every offending variable on its own line. */
 export class ConfigError extends Error {
@@ -33,9 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb');
   }
   if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `${e.property}=${JSON.stringify(e.value)} is invalid: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
+    const lines = errors.map((e) => {
+      const shown = SECRET_BEARING.has(e.property) ? '(value hidden)' : JSON.stringify(e.value);
+      return `${e.property}=${shown} is invalid: ${Object.values(e.constraints ?? {}).join('; ')}`;
+    });
     throw new ConfigError(lines.join('\n'));
   }
   return config;
