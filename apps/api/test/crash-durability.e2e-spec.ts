@@ -1,4 +1,4 @@
-import { startApiProcess } from '@tracker/testing/api-process';
+import { startAppProcess } from '@tracker/testing/app-process';
 import { entityBody, statementBody } from '@tracker/testing/fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,14 +12,14 @@ describe('durability: a 201 survives SIGKILL of the server process', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('finds the statement and the entity after kill -9 and restart', async () => {
-    const first = await startApiProcess({ DATA_DIR: dataDir });
+    const first = await startAppProcess('api', { DATA_DIR: dataDir });
     const statement = await post(`${first.url}/v1/statements`, statementBody({ speaker: 'Crash Check' }));
     const entity = await post(`${first.url}/v1/sanctioned-entities`, entityBody({ name: 'Crash Check Co' }));
     expect([statement.status, entity.status]).toEqual([201, 201]);
     await first.kill('SIGKILL');
     expect(first.child.signalCode).toBe('SIGKILL');
 
-    const second = await startApiProcess({ DATA_DIR: dataDir });
+    const second = await startAppProcess('api', { DATA_DIR: dataDir });
     try {
       const { id } = (await statement.json()) as { id: string };
       const deadline = Date.now() + 10_000;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SqliteProjection } from './projection';
-import { ProjectionRunner } from './projection-runner';
+import { LeaseLostError, ProjectionRunner } from './projection-runner';
 import { openReadModelDb } from './sqlite/sqlite-read-model-db';
 
 /** Counts every event per stream; a double-applied event shows up as a count above 1 per event id. */
@@ -98,5 +98,46 @@ describe('ProjectionRunner (SQLite log and read model)', () => {
     await v2.stop();
     expect(rows().map((r) => r.event_id)).not.toContain('stale');
     expect(rows()).toHaveLength(7);
+  });
+
+  it('with a lease, one of two runners projects; when it stops, the standby takes over with nothing applied twice', async () => {
+    const first = await append(30);
+    const lease = (holder: string) => ({ lease: { name: 'projector', holder, ttlMs: 300 } });
+    const a = new ProjectionRunner(store, db, [counting()], lease('a'));
+    const b = new ProjectionRunner(store, db, [counting()], lease('b'));
+    a.start();
+    await a.waitFor(first.position);
+    b.start();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(a.status()[0].state).toBe('running');
+    expect(b.status()[0].state).toBe('standby');
+
+    await a.stop();
+    const second = await append(30);
+    await b.waitFor(second.position);
+    expect(b.status()[0].state).toBe('running');
+    await b.stop();
+    const ids = rows().map((r) => r.event_id);
+    expect(ids).toHaveLength(60);
+    expect(new Set(ids).size).toBe(60);
+  });
+
+  it('a runner whose lease was taken over cannot commit (fencing)', async () => {
+    const first = await append(5);
+    const errors: unknown[] = [];
+    // A TTL long enough that renewal does not notice the takeover during the test: only the commit check can.
+    const runner = new ProjectionRunner(store, db, [counting()], {
+      lease: { name: 'projector', holder: 'slow', ttlMs: 60_000 },
+      retryDelayMs: 10,
+      onError: (_, e) => errors.push(e),
+    });
+    runner.start();
+    await runner.waitFor(first.position);
+    db.prepare("UPDATE projection_leases SET holder = 'successor' WHERE name = 'projector'").run();
+    await append(5);
+    await new Promise((r) => setTimeout(r, 300));
+    await runner.stop();
+    expect(rows()).toHaveLength(5);
+    expect(errors[0]).toBeInstanceOf(LeaseLostError);
   });
 });
