@@ -50,7 +50,10 @@ export function startAppProcess(
           done(() => reject(new Error(`${app} exited before printing ${pattern}:\n${output}`)));
         }
       };
-      const timer = setTimeout(() => done(() => reject(new Error(`${app} did not print ${pattern}:\n${output}`))), waitMs);
+      const timer = setTimeout(
+        () => done(() => reject(new Error(`${app} did not print ${pattern}:\n${output}`))),
+        waitMs,
+      );
       const done = (finish: () => void) => {
         clearTimeout(timer);
         listeners.delete(check);
