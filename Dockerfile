@@ -40,9 +40,13 @@ RUN npx nest build api && npx nest build projector
 
 # ---- prod-deps: production node_modules only --------------------------------
 # Pruning removes packages, not files inside kept ones, so the compiled
-# node_modules/better-sqlite3/build stays in place.
+# node_modules/better-sqlite3/build/Release/better_sqlite3.node stays in place.
+# The C sources and intermediate objects (~25 MB) are not needed at run time.
 FROM deps AS prod-deps
 RUN npm prune --omit=dev \
+ && cd node_modules/better-sqlite3 \
+ && rm -rf deps src build/Release/obj build/Release/obj.target build/Release/sqlite3.a build/Release/test_extension.node \
+ && cd /app \
  && node -e "new (require('better-sqlite3'))(':memory:').prepare('select 1').get()"
 
 # ---- runtime ----------------------------------------------------------------

@@ -17,6 +17,8 @@ export interface TestApp {
   /** Waits until projections have applied the write whose response body is given. */
   settle(write: { position: string }): Promise<void>;
   countEvents(): Promise<number>;
+  /** Listings added on `date` according to the timeline (other runs may share a real server). */
+  addedOn(date: string): Promise<number>;
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -27,13 +29,23 @@ export interface TestResponse {
   body: any;
 }
 
-/** Starts the API on `dataDir` (a fresh temporary folder by default). */
+/**
+ * Starts the API on `dataDir` (a fresh temporary folder by default). With `TEST_EVENT_STORE=esdb`
+ * (`npm run test:esdb`) the events go to the EventStoreDB at `EVENTSTORE_CONNECTION_STRING`.
+ */
 export async function startTestApp(dataDir = mkdtempSync(join(tmpdir(), 'tracker-e2e-'))): Promise<TestApp> {
-  const app = await createApp(loadConfig({ DATA_DIR: dataDir }), { logger: false });
+  const esdb = process.env.TEST_EVENT_STORE === 'esdb';
+  const env = esdb
+    ? { DATA_DIR: dataDir, EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: process.env.EVENTSTORE_CONNECTION_STRING }
+    : { DATA_DIR: dataDir };
+  const app = await createApp(loadConfig(env), { logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const store = app.get<EventStorePort>(EVENT_STORE);
   const runner = app.get(ProjectionRunner);
+  // Read models start caught up with whatever the store already holds (a real server keeps earlier runs).
+  for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 }))
+    await runner.waitFor(last.position, 60_000);
   return {
     app,
     dataDir,
@@ -48,6 +60,10 @@ export async function startTestApp(dataDir = mkdtempSync(join(tmpdir(), 'tracker
       let count = 0;
       for await (const _ of store.readAll()) count++;
       return count;
+    },
+    async addedOn(date) {
+      const res = await app.inject({ method: 'GET', url: `/v1/timelines/export-controls?from=${date}&to=${date}` });
+      return (JSON.parse(res.body) as { days: { added: number }[] }).days.reduce((sum, d) => sum + d.added, 0);
     },
     async close({ keepData = false } = {}) {
       await app.close();

@@ -1,5 +1,9 @@
 import { entityBody, statementBody } from '@tracker/testing/fixtures';
+import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from './test-app';
+
+/** Names unique to this run, so the suite also passes against a shared real EventStoreDB. */
+const run = randomUUID().slice(0, 8);
 
 describe('HTTP: record, list and chart (embedded SQLite)', () => {
   let api: TestApp;
@@ -7,7 +11,7 @@ describe('HTTP: record, list and chart (embedded SQLite)', () => {
   afterAll(() => api.close());
 
   it('records a statement: 201 with id, stream, revision, position and an ETag', async () => {
-    const res = await api.request('POST', '/v1/statements', statementBody());
+    const res = await api.request('POST', '/v1/statements', statementBody({ speaker: `Wang Yi ${run}` }));
     expect(res.status).toBe(201);
     expect(res.body).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -17,9 +21,11 @@ describe('HTTP: record, list and chart (embedded SQLite)', () => {
     });
     expect(res.headers.etag).toBe('"0"');
     await api.settle(res.body);
-    const list = await api.request('GET', '/v1/statements?speaker=wang%20yi&topic=taiwan');
+    const list = await api.request('GET', `/v1/statements?speaker=WANG%20YI%20${run}&topic=taiwan`);
     expect(list.status).toBe(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ id: res.body.id, speaker: 'Wang Yi', country: 'CN' })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: res.body.id, speaker: `Wang Yi ${run}`, country: 'CN' }),
+    ]);
   });
 
   it('stores server time, actor and correlation in metadata, never an actor from the body', async () => {
@@ -40,25 +46,40 @@ describe('HTTP: record, list and chart (embedded SQLite)', () => {
   });
 
   it('adds a BIS entity and the export-controls timeline counts it on its effective day', async () => {
-    const res = await api.request('POST', '/v1/sanctioned-entities', entityBody({ name: 'Timeline Check Co' }));
+    const before = await api.request('GET', '/v1/timelines/export-controls?list=BIS_ENTITY_LIST&country=CN');
+    const res = await api.request('POST', '/v1/sanctioned-entities', entityBody({ name: `Timeline Check ${run} Co` }));
     expect(res.status).toBe(201);
     expect(res.body.streamId).toBe(`sanctionedEntity-${res.body.id}`);
     await api.settle(res.body);
     const timeline = await api.request('GET', '/v1/timelines/export-controls?list=BIS_ENTITY_LIST&country=CN');
     expect(timeline.status).toBe(200);
-    expect(timeline.body.days).toEqual([{ date: '2023-10-06', added: 1, removed: 0, cumulative: 1 }]);
-    const registry = await api.request('GET', '/v1/sanctioned-entities?q=timeline%20check');
+    const day = (t: typeof timeline) => t.body.days.find((d: { date: string }) => d.date === '2023-10-06');
+    const was = day(before) ?? { added: 0, cumulative: 0 };
+    expect(day(timeline)).toEqual({
+      date: '2023-10-06',
+      added: was.added + 1,
+      removed: 0,
+      cumulative: was.cumulative + 1,
+    });
+    const registry = await api.request('GET', `/v1/sanctioned-entities?q=timeline%20check%20${run}`);
     expect(registry.body.items).toEqual([expect.objectContaining({ id: res.body.id, status: 'listed' })]);
   });
 
   it('paginates lists with a cursor and no overlap', async () => {
     for (const day of ['2024-05-01', '2024-05-02', '2024-05-03']) {
-      const res = await api.request('POST', '/v1/statements', statementBody({ speaker: 'Pager', occurredAt: day }));
+      const res = await api.request(
+        'POST',
+        '/v1/statements',
+        statementBody({ speaker: `Pager ${run}`, occurredAt: day }),
+      );
       await api.settle(res.body);
     }
-    const first = await api.request('GET', '/v1/statements?speaker=Pager&limit=2');
+    const first = await api.request('GET', `/v1/statements?speaker=Pager%20${run}&limit=2`);
     expect(first.body.items.map((s: { occurredAt: string }) => s.occurredAt)).toEqual(['2024-05-03', '2024-05-02']);
-    const second = await api.request('GET', `/v1/statements?speaker=Pager&limit=2&cursor=${first.body.nextCursor}`);
+    const second = await api.request(
+      'GET',
+      `/v1/statements?speaker=Pager%20${run}&limit=2&cursor=${first.body.nextCursor}`,
+    );
     expect(second.body.items.map((s: { occurredAt: string }) => s.occurredAt)).toEqual(['2024-05-01']);
     expect(second.body.nextCursor).toBeUndefined();
   });

@@ -130,7 +130,14 @@ export class EventStoreDbEventStore implements EventStorePort {
 
   async close(): Promise<void> {
     this.closing.abort();
-    await this.client.dispose();
+    // dispose() cancels every call, then waits for each to finish; a cancelled BatchAppend duplex
+    // can leave its writable side open forever, so the wait is bounded.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.client.dispose(),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, 1_000).unref())),
+    ]);
+    clearTimeout(timer);
   }
 
   private async *readStreamEvents(streamId: string, options: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
