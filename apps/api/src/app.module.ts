@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { AppConfig } from '@tracker/runtime/app.config';
+import { EscalationModule } from './escalation/escalation.module';
 import { HealthController } from './health/health.controller';
+import { PolicyActionsModule } from './policy-actions/policy-actions.module';
 import { PersistenceModule } from '@tracker/runtime/persistence.module';
 import { AddSanctionedEntityController } from './sanctioned-entities/add-sanctioned-entity/add-sanctioned-entity.controller';
 import { AddSanctionedEntityHandler } from './sanctioned-entities/add-sanctioned-entity/add-sanctioned-entity.command';
@@ -22,7 +24,13 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), TerminusModule, PersistenceModule.forRoot(config)],
+      imports: [
+        CqrsModule.forRoot(),
+        TerminusModule,
+        PersistenceModule.forRoot(config),
+        PolicyActionsModule,
+        EscalationModule,
+      ],
       controllers: [
         RecordStatementController,
         ListStatementsController,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Decider, DomainCommand, DomainEvent } from '@tracker/domain/shared/decider';
-import { StreamNotFoundError } from './event-store.errors';
-import type { EventData, EventStorePort, ExpectedRevision, JsonObject, Position } from './event-store.port';
+import { ConcurrencyError, StreamNotFoundError } from './event-store.errors';
+import type { EventData, EventStorePort, JsonObject, Position } from './event-store.port';
 
 /** Who and what caused a command; becomes every event's metadata. */
 export interface CommandContext {
@@ -30,6 +30,18 @@ export interface CommandResult {
   readonly position: Position;
 }
 
+/** `If-Match` named a revision the record is no longer (or never was) at. */
+export class RevisionMismatchError extends Error {
+  override readonly name = 'RevisionMismatchError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: bigint,
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(`${streamId} is at revision ${String(actual)}, not ${expected}`);
+  }
+}
+
 /** Folds a stream into state; a missing stream is the initial state at `'no_stream'`. */
 export async function aggregateStream<E extends DomainEvent, S>(
   store: EventStorePort,
@@ -50,8 +62,9 @@ export async function aggregateStream<E extends DomainEvent, S>(
 }
 
 /**
- * Load → decide → append, expecting the revision that was loaded (or the caller's
- * `expectedRevision`, e.g. from `If-Match`), so a concurrent writer surfaces as a `ConcurrencyError`.
+ * Load → decide → append, expecting the revision that was loaded, so a concurrent writer
+ * surfaces as a `ConcurrencyError`. With `ifMatch` (the client's `If-Match`), any other
+ * revision, before or during the append, is a `RevisionMismatchError` instead.
  */
 export async function handleCommand<C extends DomainCommand, E extends DomainEvent, S>(
   store: EventStorePort,
@@ -59,9 +72,11 @@ export async function handleCommand<C extends DomainCommand, E extends DomainEve
   decider: Decider<C, E, S>,
   command: C,
   context: CommandContext,
-  options: { expectedRevision?: ExpectedRevision } = {},
+  options: { ifMatch?: bigint } = {},
 ): Promise<CommandResult> {
   const { state, revision } = await aggregateStream(store, streamId, decider);
+  const { ifMatch } = options;
+  if (ifMatch !== undefined && revision !== ifMatch) throw new RevisionMismatchError(streamId, ifMatch, revision);
   const events = decider.decide(command, state);
   const toStore = events.map((event): EventData => ({
     eventId: randomUUID(),
@@ -75,8 +90,13 @@ export async function handleCommand<C extends DomainCommand, E extends DomainEve
       schemaVersion: decider.schemaVersions[event.type as E['type']],
     } satisfies EventMetadata,
   }));
-  const result = await store.appendToStream(streamId, toStore, {
-    expectedRevision: options.expectedRevision ?? revision,
-  });
-  return { streamId, ...result };
+  try {
+    const result = await store.appendToStream(streamId, toStore, { expectedRevision: revision });
+    return { streamId, ...result };
+  } catch (error) {
+    if (ifMatch !== undefined && error instanceof ConcurrencyError) {
+      throw new RevisionMismatchError(streamId, ifMatch, error.actual);
+    }
+    throw error;
+  }
 }

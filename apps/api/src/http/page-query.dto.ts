@@ -1,9 +1,10 @@
 import { decodeCursor } from '@tracker/read-models/pagination';
 import { Type } from 'class-transformer';
+import { AsOfQueryDto } from './as-of-query.dto';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 
 /** Cursor pagination parameters shared by every list. */
-export class PageQueryDto {
+export class PageQueryDto extends AsOfQueryDto {
   /** Items per page, 1 to 200. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
   /** `nextCursor` of the previous page. */

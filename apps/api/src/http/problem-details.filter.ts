@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@tracker/domain/shared/domain-error';
 import { ConcurrencyError } from '@tracker/event-store/event-store.errors';
+import { RevisionMismatchError } from '@tracker/event-store/handle-command';
 import type { FastifyReply } from 'fastify';
 import { InvalidInputError, type ProblemDetails } from './problem-details';
 
@@ -33,6 +34,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return {
         ...problem(409, 'Concurrent write', 'The record changed while this request was handled; reload and retry.'),
         code: 'concurrency',
+        expectedRevision: String(exception.expected),
+        actualRevision: String(exception.actual),
+      };
+    }
+    if (exception instanceof RevisionMismatchError) {
+      return {
+        ...problem(412, 'Precondition failed', 'If-Match names a revision the record is not at; reload and retry.'),
+        code: 'revision-mismatch',
         expectedRevision: String(exception.expected),
         actualRevision: String(exception.actual),
       };

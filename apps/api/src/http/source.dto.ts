@@ -1,7 +1,7 @@
-import type { Source } from '@tracker/domain/shared/source';
-import { IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
+import { CONFIDENCE_GRADES, type Source } from '@tracker/domain/shared/source';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, MaxLength, ValidateIf } from 'class-validator';
 
-/** A record's source: a URL or a citation (or both), and who published it. */
+/** A record's source: a URL or a citation (or both), who published it, and how reliable it is. */
 export class SourceDto implements Source {
   /** Link to the document; required when there is no citation. */
   @ValidateIf((s: SourceDto) => s.citation === undefined || s.url !== undefined)
@@ -15,5 +15,7 @@ export class SourceDto implements Source {
   @MaxLength(500)
   citation?: string;
   /** Who published it, e.g. "Federal Register". */
-  @IsOptional() @IsString() @MaxLength(200) publisher?: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) publisher!: string;
+  /** How far the analyst trusts the report. */
+  @IsOptional() @IsIn(CONFIDENCE_GRADES) confidence?: Source['confidence'];
 }
