@@ -7,6 +7,16 @@ import { HealthController } from './health/health.controller';
 import { PolicyActionsModule } from './policy-actions/policy-actions.module';
 import { PersistenceModule } from '@tracker/runtime/persistence.module';
 import { AddSanctionedEntityController } from './sanctioned-entities/add-sanctioned-entity/add-sanctioned-entity.controller';
+import { AmendSanctionedEntityHandler } from './sanctioned-entities/amend-sanctioned-entity/amend-sanctioned-entity.command';
+import {
+  GetSanctionedEntityController,
+  GetSanctionedEntityHandler,
+} from './sanctioned-entities/get-sanctioned-entity/get-sanctioned-entity.query';
+import { ListingChangesController } from './sanctioned-entities/listing-changes.controller';
+import { RemoveSanctionedEntityHandler } from './sanctioned-entities/remove-sanctioned-entity/remove-sanctioned-entity.command';
+import { CorrectStatementHandler } from './statements/correct-statement/correct-statement.command';
+import { RetractStatementHandler } from './statements/retract-statement/retract-statement.command';
+import { StatementChangesController } from './statements/statement-changes.controller';
 import { AddSanctionedEntityHandler } from './sanctioned-entities/add-sanctioned-entity/add-sanctioned-entity.command';
 import { ListSanctionedEntitiesController } from './sanctioned-entities/list-sanctioned-entities/list-sanctioned-entities.controller';
 import { ListSanctionedEntitiesHandler } from './sanctioned-entities/list-sanctioned-entities/list-sanctioned-entities.query';
@@ -36,6 +46,9 @@ export class AppModule {
         ListStatementsController,
         AddSanctionedEntityController,
         ListSanctionedEntitiesController,
+        GetSanctionedEntityController,
+        StatementChangesController,
+        ListingChangesController,
         ExportControlsTimelineController,
         HealthController,
       ],
@@ -44,6 +57,11 @@ export class AppModule {
         ListStatementsHandler,
         AddSanctionedEntityHandler,
         ListSanctionedEntitiesHandler,
+        GetSanctionedEntityHandler,
+        CorrectStatementHandler,
+        RetractStatementHandler,
+        AmendSanctionedEntityHandler,
+        RemoveSanctionedEntityHandler,
         ExportControlsTimelineHandler,
       ],
     };

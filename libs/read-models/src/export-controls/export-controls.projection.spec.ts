@@ -1,4 +1,7 @@
-import type { SanctionedEntityAdded } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
+import type {
+  SanctionedEntityAdded,
+  SanctionedEntityRemoved,
+} from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
 import { entityBody } from '@tracker/testing/fixtures';
 import { givenProjected, recorded } from '@tracker/testing/projection-specification';
 import { exportControlsTimeline } from './export-controls-timeline.query';
@@ -8,40 +11,98 @@ const added = (entityId: string, overrides: Partial<SanctionedEntityAdded['data'
   type: 'SanctionedEntityAdded',
   data: { ...(entityBody() as SanctionedEntityAdded['data']), entityId, ...overrides },
 });
+const removed = (entityId: string, effectiveOn: string): SanctionedEntityRemoved => ({
+  type: 'SanctionedEntityRemoved',
+  data: { entityId, effectiveOn, source: { citation: 'test', publisher: 'Federal Register' } },
+});
+const at = (iso: string) => new Date(iso);
+const day = (
+  date: string,
+  added: number,
+  removed: number,
+  cumulative: number,
+  announced = 0,
+  announcedCumulative = 0,
+) => ({
+  date,
+  added,
+  removed,
+  cumulative,
+  announced,
+  announcedCumulative,
+});
 
 describe('export-controls projection', () => {
   const db = givenProjected(exportControlsProjection, [
-    ...recorded('sanctionedEntity-a', [added('a', { effectiveFrom: '2023-10-06', country: 'CN' })]),
-    ...recorded('sanctionedEntity-b', [added('b', { effectiveFrom: '2023-10-06', country: 'CN' })]),
-    ...recorded('sanctionedEntity-c', [added('c', { effectiveFrom: '2024-02-23', country: 'HK' })]),
-    ...recorded('sanctionedEntity-d', [added('d', { effectiveFrom: '2024-04-11', country: 'CN', list: 'OFAC_SDN' })]),
+    ...recorded(
+      'sanctionedEntity-a',
+      [added('a', { effectiveFrom: '2023-10-06', country: 'CN' })],
+      at('2023-10-10T00:00:00Z'),
+    ),
+    ...recorded(
+      'sanctionedEntity-b',
+      [added('b', { effectiveFrom: '2023-10-06', country: 'CN' })],
+      at('2023-10-10T00:00:00Z'),
+    ),
+    ...recorded(
+      'sanctionedEntity-c',
+      [added('c', { effectiveFrom: '2024-02-23', country: 'HK' })],
+      at('2024-02-24T00:00:00Z'),
+    ),
+    ...recorded(
+      'sanctionedEntity-d',
+      [added('d', { effectiveFrom: '2024-04-11', list: 'OFAC_SDN' })],
+      at('2024-04-12T00:00:00Z'),
+    ),
+    ...recorded('sanctionedEntity-b', [removed('b', '2024-03-01')], at('2024-03-05T00:00:00Z')),
+    ...recorded(
+      'policyAction-r',
+      [
+        {
+          type: 'PolicyActionRecorded' as const,
+          data: {
+            policyActionId: 'r',
+            kind: 'export-control-rule',
+            announcedListings: { list: 'BIS_ENTITY_LIST', total: 49, byCountry: { CN: 42 }, effectiveOn: '2023-10-06' },
+          },
+        },
+      ],
+      at('2023-10-07T00:00:00Z'),
+    ),
   ]);
 
-  it('given listings on three days, then each day has its additions and the running total', () =>
+  it('given listings, a removal and a rule with counts, then each day has its changes and running totals', () =>
     expect(exportControlsTimeline(db, {})).toEqual([
-      { date: '2023-10-06', added: 2, removed: 0, cumulative: 2 },
-      { date: '2024-02-23', added: 1, removed: 0, cumulative: 3 },
-      { date: '2024-04-11', added: 1, removed: 0, cumulative: 4 },
+      day('2023-10-06', 2, 0, 2, 49, 49),
+      day('2024-02-23', 1, 0, 3, 0, 49),
+      day('2024-03-01', 0, 1, 2, 0, 49),
+      day('2024-04-11', 1, 0, 3, 0, 49),
     ]));
 
-  it('filters by list and country', () => {
+  it('filters by list and country; announced counts follow the country they were published for', () => {
     expect(exportControlsTimeline(db, { list: 'BIS_ENTITY_LIST', country: 'CN' })).toEqual([
-      { date: '2023-10-06', added: 2, removed: 0, cumulative: 2 },
+      day('2023-10-06', 2, 0, 2, 42, 42),
+      day('2024-03-01', 0, 1, 1, 0, 42),
     ]);
-    expect(exportControlsTimeline(db, { list: 'OFAC_SDN' })).toEqual([
-      { date: '2024-04-11', added: 1, removed: 0, cumulative: 1 },
-    ]);
+    expect(exportControlsTimeline(db, { list: 'OFAC_SDN' })).toEqual([day('2024-04-11', 1, 0, 1)]);
   });
 
-  it('a `from` date keeps the earlier listings in the cumulative count', () =>
+  it('a `from` date keeps the earlier changes in the cumulative counts', () =>
     expect(exportControlsTimeline(db, { from: '2024-01-01', to: '2024-03-01' })).toEqual([
-      { date: '2024-02-23', added: 1, removed: 0, cumulative: 3 },
+      day('2024-02-23', 1, 0, 3, 0, 49),
+      day('2024-03-01', 0, 1, 2, 0, 49),
+    ]));
+
+  it('as of a recorded time, later recordings (including the removal) are not known', () =>
+    expect(exportControlsTimeline(db, { asOf: '2024-03-01T00:00:00Z' })).toEqual([
+      day('2023-10-06', 2, 0, 2, 49, 49),
+      day('2024-02-23', 1, 0, 3, 0, 49),
     ]));
 
   it('ignores events of other kinds', () => {
     const other = givenProjected(
       exportControlsProjection,
-      recorded('statement-x', [{ type: 'StatementRecorded', data: { statementId: 'x' } as never }]),
+      recorded('x', [{ type: 'StatementRecorded', data: {} } as never]),
     );
     expect(exportControlsTimeline(other, {})).toEqual([]);
   });

@@ -1,27 +1,82 @@
+import type { DomainEvent } from '@tracker/domain/shared/decider';
+import type { SanctionedEntityEvent } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
 import type { SqliteProjection } from '../projection';
 
-/** One row per listing change, dated on the day the change takes effect. */
-export const exportControlsProjection: SqliteProjection = {
+/** Counts an export-control rule announced without naming the entities (as a policy action carries them). */
+export interface AnnouncedListings {
+  list: string;
+  total: number;
+  byCountry: Record<string, number>;
+  effectiveOn: string;
+}
+
+/** The policy-action event this projection reads, by shape, so it need not know the whole lifecycle. */
+type ExportControlRuleRecorded = DomainEvent<
+  'PolicyActionRecorded',
+  { policyActionId: string; kind: string; announcedListings?: AnnouncedListings }
+>;
+
+/**
+ * One row per change, dated on the day it takes effect: +1 added for a listing, +1 removed
+ * for a delisting, and announced counts for rules whose entities are only counted.
+ * Rows are append-only and carry `recorded_at`, so as-of answers are a filter.
+ */
+export const exportControlsProjection: SqliteProjection<SanctionedEntityEvent | ExportControlRuleRecorded> = {
   name: 'export-controls',
-  version: 1,
+  version: 2,
   tables: ['rm_export_control_changes'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_export_control_changes (
-      entity_id TEXT NOT NULL,
-      list      TEXT NOT NULL,
-      country   TEXT NOT NULL,
-      day       TEXT NOT NULL,
-      added     INTEGER NOT NULL,
-      removed   INTEGER NOT NULL,
+      subject_id  TEXT NOT NULL,
+      list        TEXT NOT NULL,
+      country     TEXT NOT NULL,
+      day         TEXT NOT NULL,
+      added       INTEGER NOT NULL DEFAULT 0,
+      removed     INTEGER NOT NULL DEFAULT 0,
+      announced   INTEGER NOT NULL DEFAULT 0,
       recorded_at TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS rm_export_control_changes_day ON rm_export_control_changes (day, list, country);`,
+    CREATE INDEX IF NOT EXISTS rm_export_control_changes_day ON rm_export_control_changes (day, list, country);
+    CREATE TABLE IF NOT EXISTS rm_export_control_subjects (
+      subject_id TEXT PRIMARY KEY, list TEXT NOT NULL, country TEXT NOT NULL
+    );`,
   apply(db, event) {
-    if (event.type !== 'SanctionedEntityAdded') return;
-    const data = event.data;
-    db.prepare(
-      `INSERT INTO rm_export_control_changes (entity_id, list, country, day, added, removed, recorded_at)
-       VALUES (?, ?, ?, ?, 1, 0, ?)`,
-    ).run(data.entityId, data.list, data.country, data.effectiveFrom.slice(0, 10), event.recordedAt.toISOString());
+    const insert = db.prepare(
+      `INSERT INTO rm_export_control_changes (subject_id, list, country, day, added, removed, announced, recorded_at)
+       VALUES (@subject, @list, @country, @day, @added, @removed, @announced, @recordedAt)`,
+    );
+    const recordedAt = event.recordedAt.toISOString();
+    const change = { added: 0, removed: 0, announced: 0, recordedAt };
+    switch (event.type) {
+      case 'SanctionedEntityAdded': {
+        const { entityId, list, country, effectiveFrom } = event.data;
+        db.prepare('INSERT OR REPLACE INTO rm_export_control_subjects VALUES (?, ?, ?)').run(entityId, list, country);
+        insert.run({ ...change, subject: entityId, list, country, day: effectiveFrom.slice(0, 10), added: 1 });
+        return;
+      }
+      case 'SanctionedEntityRemoved': {
+        const subject = db
+          .prepare<[string], { list: string; country: string }>(
+            'SELECT list, country FROM rm_export_control_subjects WHERE subject_id = ?',
+          )
+          .get(event.data.entityId);
+        if (!subject) return;
+        insert.run({ ...change, ...subject, subject: event.data.entityId, day: event.data.effectiveOn, removed: 1 });
+        return;
+      }
+      case 'PolicyActionRecorded': {
+        const announced = event.data.announcedListings;
+        if (event.data.kind !== 'export-control-rule' || !announced) return;
+        const row = { ...change, subject: event.data.policyActionId, list: announced.list, day: announced.effectiveOn };
+        let named = 0;
+        for (const [country, count] of Object.entries(announced.byCountry)) {
+          insert.run({ ...row, country, announced: count });
+          named += count;
+        }
+        // The rest of the total, under no country: counted only when the timeline is not filtered by country.
+        if (announced.total > named) insert.run({ ...row, country: '', announced: announced.total - named });
+        return;
+      }
+    }
   },
 };

@@ -1,51 +1,86 @@
-import type { SanctionedEntityAdded } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
+import type {
+  SanctionedEntityAdded,
+  SanctionedEntityEvent,
+} from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
 import type { SqliteProjection } from '../projection';
+import { closeVersion, currentDoc, insertVersion } from '../versioned-rows';
 
-/** A listing as the registry shows it. */
+/** A listing as the registry shows it, with its amendment and removal history. */
 export type SanctionedEntityView = Omit<SanctionedEntityAdded['data'], 'entityId'> & {
   id: string;
   streamId: string;
-  status: 'listed';
+  status: 'listed' | 'removed';
   revision: number;
   recordedAt: string;
+  amendments: { fields: string[]; note?: string; recordedAt: string }[];
+  removal?: { effectiveOn: string; federalRegisterCitation?: string; reason?: string; recordedAt: string };
 };
 
-/** Registry of listed entities; names and aliases go into a searchable text column. */
-export const sanctionedEntitiesProjection: SqliteProjection = {
+/** Registry of listings, one version per change; names and aliases in a searchable column. */
+export const sanctionedEntitiesProjection: SqliteProjection<SanctionedEntityEvent> = {
   name: 'sanctioned-entities',
-  version: 1,
+  version: 2,
   tables: ['rm_sanctioned_entities'],
   schema: `
     CREATE TABLE IF NOT EXISTS rm_sanctioned_entities (
-      entity_id      TEXT PRIMARY KEY,
+      entity_id      TEXT NOT NULL,
+      recorded_from  TEXT NOT NULL,
+      recorded_to    TEXT,
+      status         TEXT NOT NULL,
       list           TEXT NOT NULL,
       country        TEXT NOT NULL,
       effective_from TEXT NOT NULL,
       search_text    TEXT NOT NULL,
       doc            TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS rm_sanctioned_entities_order ON rm_sanctioned_entities (effective_from DESC, entity_id DESC);`,
+    CREATE INDEX IF NOT EXISTS rm_sanctioned_entities_current
+      ON rm_sanctioned_entities (recorded_to, effective_from DESC, entity_id DESC);
+    CREATE INDEX IF NOT EXISTS rm_sanctioned_entities_id ON rm_sanctioned_entities (entity_id, recorded_to);`,
   apply(db, event) {
-    if (event.type !== 'SanctionedEntityAdded') return;
-    const { entityId, ...listing } = event.data;
-    const view: SanctionedEntityView = {
-      id: entityId,
-      streamId: event.streamId,
-      status: 'listed',
-      revision: Number(event.revision),
-      recordedAt: event.recordedAt.toISOString(),
-      ...listing,
-    };
-    db.prepare(
-      `INSERT INTO rm_sanctioned_entities (entity_id, list, country, effective_from, search_text, doc)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(
-      entityId,
-      listing.list,
-      listing.country,
-      listing.effectiveFrom,
-      [listing.name, ...listing.aliases].join('\n').toLowerCase(),
-      JSON.stringify(view),
-    );
+    const recordedAt = event.recordedAt.toISOString();
+    const base = { streamId: event.streamId, revision: Number(event.revision), recordedAt };
+    const current = () =>
+      currentDoc<SanctionedEntityView>(db, 'rm_sanctioned_entities', 'entity_id', event.data.entityId);
+    let view: SanctionedEntityView;
+    switch (event.type) {
+      case 'SanctionedEntityAdded': {
+        const { entityId, ...listing } = event.data;
+        view = { id: entityId, ...base, status: 'listed', amendments: current()?.amendments ?? [], ...listing };
+        break;
+      }
+      case 'SanctionedEntityAmended': {
+        const was = current();
+        if (!was) return;
+        const amendment = { fields: Object.keys(event.data.changes), note: event.data.note, recordedAt };
+        view = { ...was, ...event.data.changes, ...base, amendments: [...was.amendments, amendment] };
+        break;
+      }
+      case 'SanctionedEntityRemoved': {
+        const was = current();
+        if (!was) return;
+        const { effectiveOn, federalRegisterCitation, reason } = event.data;
+        view = {
+          ...was,
+          ...base,
+          status: 'removed',
+          removal: { effectiveOn, federalRegisterCitation, reason, recordedAt },
+        };
+        break;
+      }
+      default:
+        return;
+    }
+    closeVersion(db, 'rm_sanctioned_entities', 'entity_id', view.id, recordedAt);
+    insertVersion(db, 'rm_sanctioned_entities', {
+      entity_id: view.id,
+      recorded_from: recordedAt,
+      recorded_to: null,
+      status: view.status,
+      list: view.list,
+      country: view.country,
+      effective_from: view.effectiveFrom,
+      search_text: [view.name, ...view.aliases].join('\n').toLowerCase(),
+      doc: JSON.stringify(view),
+    });
   },
 };

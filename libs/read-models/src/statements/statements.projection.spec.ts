@@ -1,4 +1,4 @@
-import type { StatementRecorded } from '@tracker/domain/statement/statement.decider';
+import type { StatementEvent, StatementRecorded } from '@tracker/domain/statement/statement.decider';
 import { statementBody } from '@tracker/testing/fixtures';
 import { givenProjected, recorded } from '@tracker/testing/projection-specification';
 import { decodeCursor } from '../pagination';
@@ -48,5 +48,60 @@ describe('statements projection', () => {
       id: '3',
     });
     expect(decodeCursor('garbage')).toBeUndefined();
+  });
+});
+
+describe('statements projection: corrections, retractions and as-of', () => {
+  const source = { url: 'https://example.gov/transcript', publisher: 'Example' };
+  const db = givenProjected(statementsProjection, [
+    ...recorded<StatementEvent>(
+      'statement-9',
+      [said('9', { speaker: 'Antony Blinken', occurredAt: '2024-04-26', text: 'first' })],
+      new Date('2024-04-26T10:00:00Z'),
+    ),
+    ...recorded<StatementEvent>(
+      'statement-9',
+      [
+        {
+          type: 'StatementCorrected',
+          data: { statementId: '9', changes: { text: 'second' }, reason: 'transcript', source },
+        },
+      ],
+      new Date('2024-04-27T10:00:00Z'),
+    ),
+    ...recorded<StatementEvent>(
+      'statement-8',
+      [said('8', { speaker: 'Antony Blinken', occurredAt: '2024-04-25' })],
+      new Date('2024-04-26T11:00:00Z'),
+    ),
+    ...recorded<StatementEvent>(
+      'statement-8',
+      [{ type: 'StatementRetracted', data: { statementId: '8', reason: 'misattributed', source } }],
+      new Date('2024-04-28T10:00:00Z'),
+    ),
+  ]);
+  const list = (asOf?: string) => listStatements(db, { limit: 10, speaker: 'Antony Blinken', asOf }).items;
+
+  it('shows the corrected text, marked as corrected, and leaves the retracted statement out', () => {
+    expect(list()).toEqual([
+      expect.objectContaining({
+        id: '9',
+        text: 'second',
+        corrections: [expect.objectContaining({ reason: 'transcript', fields: ['text'] })],
+      }),
+    ]);
+  });
+
+  it('answers as known before the correction and before the retraction', () => {
+    expect(list('2024-04-26T12:00:00Z').map((s) => [s.id, s.text, s.corrections.length])).toEqual([
+      ['9', 'first', 0],
+      ['8', statementBody().text, 0],
+    ]);
+    expect(list('2024-04-27T12:00:00Z').map((s) => [s.id, s.text])).toEqual([
+      ['9', 'second'],
+      ['8', statementBody().text],
+    ]);
+    expect(list('2024-04-26T10:30:00Z').map((s) => s.id)).toEqual(['9']);
+    expect(list('2024-04-26T09:00:00Z')).toEqual([]);
   });
 });

@@ -23,7 +23,15 @@ export class AddSanctionedEntityHandler implements ICommandHandler<AddSanctioned
 
   async execute({ input, context }: AddSanctionedEntityCommand) {
     const entityId = sanctionedEntityId(input);
-    const data = { ...input, country: input.country.toUpperCase(), source: { ...input.source }, entityId };
+    const data = {
+      ...input,
+      aliases: input.aliases ?? [],
+      programs: input.programs ?? [],
+      addresses: input.addresses ?? [],
+      country: input.country.toUpperCase(),
+      source: { ...input.source },
+      entityId,
+    };
     const result = await handleCommand(
       this.store,
       sanctionedEntityStreamId(entityId),

@@ -18,7 +18,8 @@ import {
 import { SourceDto } from '../../http/source.dto';
 
 /** Body of `POST /v1/sanctioned-entities`. */
-export class AddSanctionedEntityDto implements ListingFacts {
+// Defaults are applied by the handler, not by initializers: mapped types (amendments) would inherit them.
+export class AddSanctionedEntityDto implements Omit<ListingFacts, 'aliases' | 'programs' | 'addresses'> {
   /** Listed name as published. */
   @IsString() @IsNotEmpty() @MaxLength(500) name!: string;
   /** Other names the entity is known by. */
@@ -27,7 +28,7 @@ export class AddSanctionedEntityDto implements ListingFacts {
   @ArrayMaxSize(200)
   @IsString({ each: true })
   @MaxLength(500, { each: true })
-  aliases: string[] = [];
+  aliases?: string[];
   /** ISO 3166-1 alpha-2 country under which it is listed. */
   @IsISO31661Alpha2() country!: string;
   /** The list, e.g. `BIS_ENTITY_LIST`. */
@@ -38,7 +39,7 @@ export class AddSanctionedEntityDto implements ListingFacts {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(100, { each: true })
-  programs: string[] = [];
+  programs?: string[];
   /** Why it was listed. */
   @IsOptional() @IsString() @MaxLength(5000) reason?: string;
   /** Date (YYYY-MM-DD) the listing takes effect. */
@@ -53,7 +54,7 @@ export class AddSanctionedEntityDto implements ListingFacts {
   @ArrayMaxSize(200)
   @IsString({ each: true })
   @MaxLength(1000, { each: true })
-  addresses: string[] = [];
+  addresses?: string[];
   /** License requirement, e.g. "For all items subject to the EAR". */
   @IsOptional() @IsString() @MaxLength(1000) licenseRequirement?: string;
   /** License review policy, e.g. "Presumption of denial". */

@@ -14,6 +14,8 @@ export class ListSanctionedEntitiesDto extends PageQueryDto {
   @IsOptional() @IsISO31661Alpha2() country?: string;
   /** Text that a name or alias contains, case-insensitive. */
   @IsOptional() @IsString() @MaxLength(200) q?: string;
+  /** `listed` (default), `removed` or `any`. */
+  @IsOptional() @IsIn(['listed', 'removed', 'any']) status?: 'listed' | 'removed' | 'any';
 }
 
 /** `GET /v1/sanctioned-entities`. */

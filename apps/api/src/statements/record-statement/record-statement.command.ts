@@ -23,7 +23,7 @@ export class RecordStatementHandler implements ICommandHandler<RecordStatementCo
 
   async execute({ input, context }: RecordStatementCommand) {
     const statementId = randomUUID();
-    const data = { ...input, source: { ...input.source }, statementId };
+    const data = { ...input, topics: input.topics ?? [], source: { ...input.source }, statementId };
     const result = await handleCommand(
       this.store,
       statementStreamId(statementId),

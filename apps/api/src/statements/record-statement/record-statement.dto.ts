@@ -18,7 +18,8 @@ import {
 import { SourceDto } from '../../http/source.dto';
 
 /** Body of `POST /v1/statements`. */
-export class RecordStatementDto implements StatementFacts {
+// Defaults are applied by the handler, not by initializers: mapped types (corrections) would inherit them.
+export class RecordStatementDto implements Omit<StatementFacts, 'topics'> {
   /** Who spoke, e.g. "Wang Yi". */
   @IsString() @IsNotEmpty() @MaxLength(200) speaker!: string;
   /** Speaker's office, e.g. "Foreign Minister". */
@@ -39,7 +40,7 @@ export class RecordStatementDto implements StatementFacts {
   @ArrayMaxSize(50)
   @IsString({ each: true })
   @MaxLength(100, { each: true })
-  topics: string[] = [];
+  topics?: string[];
   /** Leaning of the statement. */
   @IsOptional() @IsIn(STANCES) stance?: StatementFacts['stance'];
   /** CAMEO event code, 2 to 4 digits. */

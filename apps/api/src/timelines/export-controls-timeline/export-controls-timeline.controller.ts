@@ -3,12 +3,13 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { SANCTIONS_LISTS } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
 import { IsIn, IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
+import { AsOfQueryDto } from '../../http/as-of-query.dto';
 import { ExportControlsTimelineQuery } from './export-controls-timeline.query';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Query string of `GET /v1/timelines/export-controls`. */
-export class ExportControlsTimelineDto {
+export class ExportControlsTimelineDto extends AsOfQueryDto {
   /** One list, e.g. `BIS_ENTITY_LIST`. */
   @IsOptional() @IsIn(SANCTIONS_LISTS) list?: string;
   /** ISO 3166-1 alpha-2 country. */
