@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { AppConfig } from '@tracker/runtime/app.config';
 import { EscalationModule } from './escalation/escalation.module';
+import { ListFeedController, ListFeedHandler } from './feed/list-feed.query';
 import { HealthController } from './health/health.controller';
 import { PolicyActionsModule } from './policy-actions/policy-actions.module';
 import { PersistenceModule } from '@tracker/runtime/persistence.module';
@@ -50,6 +51,7 @@ export class AppModule {
         StatementChangesController,
         ListingChangesController,
         ExportControlsTimelineController,
+        ListFeedController,
         HealthController,
       ],
       providers: [
@@ -63,6 +65,7 @@ export class AppModule {
         AmendSanctionedEntityHandler,
         RemoveSanctionedEntityHandler,
         ExportControlsTimelineHandler,
+        ListFeedHandler,
       ],
     };
   }

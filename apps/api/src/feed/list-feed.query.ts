@@ -1,0 +1,55 @@
+import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
+import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { FeedItem } from '@tracker/read-models/feed/feed.projection';
+import { type FeedFilter, listFeed } from '@tracker/read-models/feed/list-feed.query';
+import type { Page } from '@tracker/read-models/pagination';
+import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
+import type Database from 'better-sqlite3';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto } from '../http/page-query.dto';
+
+const FEED_KINDS = [
+  'statement',
+  'sanctioned-entity',
+  'policy-action',
+  'escalation-signal',
+  'diplomatic-engagement',
+  'anchor',
+] as const;
+
+/** Query string of `GET /v1/feed`. */
+export class ListFeedDto extends PageQueryDto {
+  /** Only developments of this kind. */
+  @IsOptional() @IsIn(FEED_KINDS) kind?: FeedItem['kind'];
+}
+
+/** The newest developments across every record kind. */
+export class ListFeedQuery extends Query<Page<FeedItem>> {
+  constructor(readonly filter: FeedFilter) {
+    super();
+  }
+}
+
+/** Reads the feed read model. */
+@QueryHandler(ListFeedQuery)
+export class ListFeedHandler implements IQueryHandler<ListFeedQuery> {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+
+  async execute({ filter }: ListFeedQuery) {
+    return listFeed(this.db, filter);
+  }
+}
+
+/** `GET /v1/feed`. */
+@ApiTags('feed')
+@Controller('v1/feed')
+export class ListFeedController {
+  constructor(private readonly queries: QueryBus) {}
+
+  /** Newest developments first: records and their corrections, as they were recorded. */
+  @Get()
+  list(@QueryParams() query: ListFeedDto) {
+    return this.queries.execute(new ListFeedQuery(query));
+  }
+}
