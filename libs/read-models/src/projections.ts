@@ -1,5 +1,10 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
+import { anchorsProjection } from './anchors/anchors.projection';
+import { diplomaticEngagementsProjection } from './diplomatic-engagements/diplomatic-engagements.projection';
+import { escalationSignalsProjection } from './escalation/escalation-signals.projection';
 import { exportControlsProjection } from './export-controls/export-controls.projection';
+import { feedProjection } from './feed/feed.projection';
+import { policyActionsProjection } from './policy-actions/policy-actions.projection';
 import type { SqliteProjection } from './projection';
 import { sanctionedEntitiesProjection } from './sanctioned-entities/sanctioned-entities.projection';
 import { statementsProjection } from './statements/statements.projection';
@@ -9,4 +14,9 @@ export const ALL_PROJECTIONS: readonly SqliteProjection<DomainEvent>[] = [
   exportControlsProjection,
   statementsProjection,
   sanctionedEntitiesProjection,
+  escalationSignalsProjection,
+  anchorsProjection,
+  policyActionsProjection,
+  diplomaticEngagementsProjection,
+  feedProjection,
 ] as SqliteProjection<DomainEvent>[];

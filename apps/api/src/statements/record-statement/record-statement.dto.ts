@@ -1,3 +1,4 @@
+import { CAMEO_CODE_LIST } from '@tracker/domain/shared/cameo';
 import { AUDIENCES, STANCES, type StatementFacts } from '@tracker/domain/statement/statement.decider';
 import { Type } from 'class-transformer';
 import {
@@ -11,7 +12,6 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -43,8 +43,10 @@ export class RecordStatementDto implements Omit<StatementFacts, 'topics'> {
   topics?: string[];
   /** Leaning of the statement. */
   @IsOptional() @IsIn(STANCES) stance?: StatementFacts['stance'];
-  /** CAMEO event code, 2 to 4 digits. */
-  @IsOptional() @Matches(/^\d{2,4}$/) cameoCode?: string;
+  /** CAMEO event code with a known Goldstein weight, e.g. `010` make statement, `111` criticize. */
+  @IsOptional()
+  @IsIn(CAMEO_CODE_LIST, { message: 'cameoCode must be a CAMEO code with a known Goldstein weight, e.g. 111' })
+  cameoCode?: string;
   /** Where the statement was reported. */
   @IsDefined() @IsObject() @ValidateNested() @Type(() => SourceDto) source!: SourceDto;
 }

@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { DomainError } from '@tracker/domain/shared/domain-error';
+import {
+  type EscalationTimeline,
+  type EscalationTimelineFilter,
+  escalationTimeline,
+} from '@tracker/read-models/escalation/escalation-timeline.query';
+import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
+import type Database from 'better-sqlite3';
+
+/** Per-day escalation around an anchor. */
+export class EscalationTimelineQuery extends Query<EscalationTimeline> {
+  constructor(readonly filter: EscalationTimelineFilter) {
+    super();
+  }
+}
+
+/** Reads the anchors and escalation-signals read models; an anchor unknown (as of `asOf`) is a `404`. */
+@QueryHandler(EscalationTimelineQuery)
+export class EscalationTimelineHandler implements IQueryHandler<EscalationTimelineQuery> {
+  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+
+  async execute({ filter }: EscalationTimelineQuery) {
+    const timeline = escalationTimeline(this.db, filter);
+    if (!timeline) {
+      const when = filter.asOf ? ` as of ${filter.asOf}` : '';
+      throw new DomainError('not-found', 'anchor-not-found', `No anchor named ${filter.anchor}${when}`);
+    }
+    return timeline;
+  }
+}

@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+import { findAnchor } from '../anchors/list-anchors.query';
+import { asOfParam, knownAt } from '../as-of';
+import { escalationIndex, WEIGHTED_SEVERITY_SQL } from './escalation-index';
+
+/** Window around an anchor, in days, optionally one region, as known at `asOf`. */
+export interface EscalationTimelineFilter {
+  anchor: string;
+  before: number;
+  after: number;
+  region?: string;
+  asOf?: string;
+}
+
+/** One day of the window; all zeros on a quiet day. */
+export interface EscalationDay {
+  date: string;
+  /** Days from the anchor date: negative before, 0 on it. */
+  offset: number;
+  signals: number;
+  aircraft: number;
+  medianLineCrossings: number;
+  navyVessels: number;
+  coastGuardVessels: number;
+  balloons: number;
+  /** Highest severity among the day's signals, 0 without any. */
+  maxSeverity: number;
+  /** See `escalationIndex`. */
+  escalationIndex: number;
+}
+
+/** The timeline: the anchor and one entry per day from `date − before` to `date + after`. */
+export interface EscalationTimeline {
+  anchor: { name: string; date: string; title: string };
+  days: EscalationDay[];
+}
+
+type DayRow = Omit<EscalationDay, 'offset' | 'escalationIndex'> & { weightedSeverity: number };
+
+const QUIET_DAY: Omit<DayRow, 'date'> = {
+  signals: 0,
+  aircraft: 0,
+  medianLineCrossings: 0,
+  navyVessels: 0,
+  coastGuardVessels: 0,
+  balloons: 0,
+  maxSeverity: 0,
+  weightedSeverity: 0,
+};
+
+const DAY_MS = 86_400_000;
+const shiftDate = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * Signals summed per report date around an anchor; `undefined` when the anchor is unknown as of
+ * `asOf` (a later definition does not exist yet then). Signals recorded after `asOf` are not counted.
+ */
+export function escalationTimeline(
+  db: Database.Database,
+  filter: EscalationTimelineFilter,
+): EscalationTimeline | undefined {
+  const anchor = findAnchor(db, filter.anchor, filter.asOf);
+  if (!anchor) return undefined;
+  const params = {
+    first: shiftDate(anchor.date, -filter.before),
+    last: shiftDate(anchor.date, filter.after),
+    region: filter.region ?? null,
+    asOf: asOfParam(filter.asOf),
+  };
+  const rows = db
+    .prepare<typeof params, DayRow>(
+      `SELECT s.report_date AS date, count(*) AS signals, sum(s.aircraft) AS aircraft,
+         sum(s.median_line_crossings) AS medianLineCrossings, sum(s.navy_vessels) AS navyVessels,
+         sum(s.coast_guard_vessels) AS coastGuardVessels, sum(s.balloons) AS balloons,
+         max(s.severity) AS maxSeverity, sum(${WEIGHTED_SEVERITY_SQL}) AS weightedSeverity
+       FROM rm_escalation_signals s
+       WHERE s.report_date BETWEEN @first AND @last
+         AND (@region IS NULL OR s.region = @region)
+         AND ${knownAt('s')}
+       GROUP BY s.report_date`,
+    )
+    .all(params);
+  const byDate = new Map(rows.map((row) => [row.date, row]));
+  const days: EscalationDay[] = [];
+  // `0 - before`, not `-before`: a window with before=0 would otherwise start at -0.
+  for (let offset = 0 - filter.before; offset <= filter.after; offset++) {
+    const date = shiftDate(anchor.date, offset);
+    const day = byDate.get(date) ?? QUIET_DAY;
+    days.push({
+      date,
+      offset,
+      signals: day.signals,
+      aircraft: day.aircraft,
+      medianLineCrossings: day.medianLineCrossings,
+      navyVessels: day.navyVessels,
+      coastGuardVessels: day.coastGuardVessels,
+      balloons: day.balloons,
+      maxSeverity: day.maxSeverity,
+      escalationIndex: escalationIndex(day),
+    });
+  }
+  return { anchor: { name: anchor.name, date: anchor.date, title: anchor.title }, days };
+}

@@ -1,0 +1,52 @@
+import type Database from 'better-sqlite3';
+import { asOfParam, knownAt } from '../as-of';
+import { decodeCursor, type Page, toPage } from '../pagination';
+import type { EscalationSignalView } from './escalation-signals.projection';
+
+/** Filters of the signals list; `from`/`to` are inclusive report dates `YYYY-MM-DD`, `asOf` a recorded-time cut-off. */
+export interface EscalationSignalsFilter {
+  region?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+  asOf?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** Newest first by the end of the observation window, keyset-paginated. */
+export function listEscalationSignals(
+  db: Database.Database,
+  filter: EscalationSignalsFilter,
+): Page<EscalationSignalView> {
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  const params = {
+    region: filter.region ?? null,
+    kind: filter.kind ?? null,
+    from: filter.from ?? null,
+    to: filter.to ?? null,
+    asOf: asOfParam(filter.asOf),
+    cursorKey: cursor?.sortKey ?? null,
+    cursorId: cursor?.id ?? null,
+    limit: filter.limit + 1,
+  };
+  const rows = db
+    .prepare<typeof params, { signal_id: string; observed_to: string; doc: string }>(
+      `SELECT s.signal_id, s.observed_to, s.doc FROM rm_escalation_signals s
+       WHERE (@region IS NULL OR s.region = @region)
+         AND (@kind IS NULL OR s.kind = @kind)
+         AND (@from IS NULL OR s.report_date >= @from)
+         AND (@to IS NULL OR s.report_date <= @to)
+         AND ${knownAt('s')}
+         AND (@cursorKey IS NULL OR (s.observed_to, s.signal_id) < (@cursorKey, @cursorId))
+       ORDER BY s.observed_to DESC, s.signal_id DESC
+       LIMIT @limit`,
+    )
+    .all(params);
+  return toPage(
+    rows,
+    filter.limit,
+    (r) => [r.observed_to, r.signal_id],
+    (r) => JSON.parse(r.doc) as EscalationSignalView,
+  );
+}

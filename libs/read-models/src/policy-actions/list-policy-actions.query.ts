@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+import { asOfParam, knownAt, versionAt } from '../as-of';
+import { decodeCursor, type Page, toPage } from '../pagination';
+import type { PolicyActionView } from './policy-actions.projection';
+
+/** Filters of the policy-actions list; `from`/`to` are inclusive and match any stage's `occurredAt`. */
+export interface PolicyActionsFilter {
+  kind?: string;
+  /** Current stage, as of `asOf`. */
+  stage?: string;
+  /** One actor, exact but case-insensitive, e.g. `USTR`. */
+  actor?: string;
+  /** Text the title or instrument contains, case-insensitive. */
+  q?: string;
+  from?: string;
+  to?: string;
+  /** Recorded-time cut-off: the list as the system knew it then. */
+  asOf?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** Escapes `LIKE` wildcards and wraps the text for a contains-match. */
+const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The `to` date as an exclusive upper bound (the start of the next day), or `null`. */
+const endOfDayExclusive = (to: string | undefined) =>
+  to ? new Date(Date.parse(to.slice(0, 10)) + 86_400_000).toISOString() : null;
+
+/** Latest development first (the current stage's `occurredAt`), keyset-paginated. */
+export function listPolicyActions(db: Database.Database, filter: PolicyActionsFilter): Page<PolicyActionView> {
+  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
+  const params = {
+    kind: filter.kind ?? null,
+    stage: filter.stage ?? null,
+    actor: filter.actor ?? null,
+    q: filter.q ? containsPattern(filter.q) : null,
+    from: filter.from ? new Date(filter.from).toISOString() : null,
+    toExclusive: endOfDayExclusive(filter.to),
+    asOf: asOfParam(filter.asOf),
+    cursorKey: cursor?.sortKey ?? null,
+    cursorId: cursor?.id ?? null,
+    limit: filter.limit + 1,
+  };
+  const rows = db
+    .prepare<typeof params, { policy_action_id: string; stage_occurred_at: string; doc: string }>(
+      `SELECT a.policy_action_id, a.stage_occurred_at, a.doc FROM rm_policy_actions a
+       WHERE ${versionAt('a')}
+         AND (@kind IS NULL OR a.kind = @kind)
+         AND (@stage IS NULL OR a.stage = @stage)
+         AND (@q IS NULL OR a.search_text LIKE @q ESCAPE '\\')
+         AND (@actor IS NULL OR EXISTS (
+           SELECT 1 FROM rm_policy_action_actors x WHERE x.policy_action_id = a.policy_action_id AND x.actor = @actor))
+         AND ((@from IS NULL AND @toExclusive IS NULL) OR EXISTS (
+           SELECT 1 FROM rm_policy_action_stages s
+           WHERE s.policy_action_id = a.policy_action_id AND ${knownAt('s')}
+             AND (@from IS NULL OR s.occurred_at >= @from)
+             AND (@toExclusive IS NULL OR s.occurred_at < @toExclusive)))
+         AND (@cursorKey IS NULL OR (a.stage_occurred_at, a.policy_action_id) < (@cursorKey, @cursorId))
+       ORDER BY a.stage_occurred_at DESC, a.policy_action_id DESC
+       LIMIT @limit`,
+    )
+    .all(params);
+  return toPage(
+    rows,
+    filter.limit,
+    (r) => [r.stage_occurred_at, r.policy_action_id],
+    (r) => JSON.parse(r.doc) as PolicyActionView,
+  );
+}
