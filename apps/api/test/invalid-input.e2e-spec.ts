@@ -27,6 +27,13 @@ describe('HTTP: bad input never reaches the log', () => {
     ],
     ['a missing source', '/v1/sanctioned-entities', withoutSource, 'source'],
     [
+      'a source without a publisher',
+      '/v1/statements',
+      statementBody({ source: { url: 'https://a.example' } }),
+      'source.publisher',
+    ],
+    ['an unknown CAMEO code', '/v1/statements', statementBody({ cameoCode: '9999' }), 'cameoCode'],
+    [
       'an unknown nested field',
       '/v1/statements',
       statementBody({ source: { url: 'https://a.example', x: 1 } }),
