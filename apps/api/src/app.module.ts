@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { AppConfig } from '@tracker/runtime/app.config';
+import { ProjectionsAdminController } from './admin/projections-admin.controller';
+import { AuditModule } from './audit/audit.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { ListFeedController, ListFeedHandler } from './feed/list-feed.query';
 import { HealthController } from './health/health.controller';
@@ -41,6 +43,7 @@ export class AppModule {
         PersistenceModule.forRoot(config),
         PolicyActionsModule,
         EscalationModule,
+        AuditModule,
       ],
       controllers: [
         RecordStatementController,
@@ -52,6 +55,7 @@ export class AppModule {
         ListingChangesController,
         ExportControlsTimelineController,
         ListFeedController,
+        ProjectionsAdminController,
         HealthController,
       ],
       providers: [

@@ -33,11 +33,15 @@ export interface TestResponse {
  * Starts the API on `dataDir` (a fresh temporary folder by default). With `TEST_EVENT_STORE=esdb`
  * (`npm run test:esdb`) the events go to the EventStoreDB at `EVENTSTORE_CONNECTION_STRING`.
  */
-export async function startTestApp(dataDir = mkdtempSync(join(tmpdir(), 'tracker-e2e-'))): Promise<TestApp> {
+export async function startTestApp(
+  dataDir = mkdtempSync(join(tmpdir(), 'tracker-e2e-')),
+  overrides: Record<string, string> = {},
+): Promise<TestApp> {
   const esdb = process.env.TEST_EVENT_STORE === 'esdb';
   const env = esdb
     ? { DATA_DIR: dataDir, EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: process.env.EVENTSTORE_CONNECTION_STRING }
     : { DATA_DIR: dataDir };
+  Object.assign(env, overrides);
   const app = await createApp(loadConfig(env), { logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -38,7 +38,8 @@ describe('HTTP: record, list and chart (embedded SQLite)', () => {
       actor: 'local',
       correlationId: 'corr-123',
       causationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      schemaVersion: 1,
+      schemaVersion: 2,
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect(event.data).toMatchObject({ occurredAt: '2024-04-26', source: statementBody().source });
     const spoofed = await api.request('POST', '/v1/statements', statementBody({ actor: 'mallory' }));

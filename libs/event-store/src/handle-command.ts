@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Decider, DomainCommand, DomainEvent } from '@tracker/domain/shared/decider';
+import { upcast } from '@tracker/domain/upcasting/upcast';
 import { ConcurrencyError, StreamNotFoundError } from './event-store.errors';
 import type { EventData, EventStorePort, JsonObject, Position } from './event-store.port';
+import { chainEvents, GENESIS_HASH, storedHash } from './tamper-evidence/event-hash';
 
 /** Who and what caused a command; becomes every event's metadata. */
 export interface CommandContext {
@@ -21,6 +23,8 @@ export interface EventMetadata extends JsonObject {
   correlationId: string;
   causationId: string;
   schemaVersion: number;
+  /** Tamper-evidence chain link; see `eventHash`. */
+  hash?: string;
 }
 
 /** What a handled command appended. */
@@ -42,29 +46,38 @@ export class RevisionMismatchError extends Error {
   }
 }
 
-/** Folds a stream into state; a missing stream is the initial state at `'no_stream'`. */
+/**
+ * Folds a stream, upcast to the current schemas, into state; a missing stream is the initial
+ * state at `'no_stream'`. `lastHash` is the stored `metadata.hash` of the last event (`undefined`
+ * for a missing stream or one whose last event predates hashing), the link the next append chains on.
+ */
 export async function aggregateStream<E extends DomainEvent, S>(
   store: EventStorePort,
   streamId: string,
   decider: Pick<Decider<DomainCommand, E, S>, 'evolve' | 'initialState'>,
-): Promise<{ state: S; revision: bigint | 'no_stream' }> {
+): Promise<{ state: S; revision: bigint | 'no_stream'; lastHash: string | undefined }> {
   let state = decider.initialState();
   let revision: bigint | 'no_stream' = 'no_stream';
+  let lastHash: string | undefined;
   try {
     for await (const event of store.readStream(streamId)) {
-      state = decider.evolve(state, { type: event.type, data: event.data } as E);
+      const current = upcast(event);
+      state = decider.evolve(state, { type: current.type, data: current.data } as E);
       revision = event.revision;
+      lastHash = storedHash(event) ?? undefined;
     }
   } catch (error) {
     if (!(error instanceof StreamNotFoundError)) throw error;
   }
-  return { state, revision };
+  return { state, revision, lastHash };
 }
 
 /**
  * Load → decide → append, expecting the revision that was loaded, so a concurrent writer
  * surfaces as a `ConcurrencyError`. With `ifMatch` (the client's `If-Match`), any other
- * revision, before or during the append, is a `RevisionMismatchError` instead.
+ * revision, before or during the append, is a `RevisionMismatchError` instead. Each event's
+ * `metadata.hash` chains from the stream's last stored hash (or `GENESIS_HASH`), so the
+ * expected-revision check also guarantees nobody appended between reading that hash and writing.
  */
 export async function handleCommand<C extends DomainCommand, E extends DomainEvent, S>(
   store: EventStorePort,
@@ -74,11 +87,11 @@ export async function handleCommand<C extends DomainCommand, E extends DomainEve
   context: CommandContext,
   options: { ifMatch?: bigint } = {},
 ): Promise<CommandResult> {
-  const { state, revision } = await aggregateStream(store, streamId, decider);
+  const { state, revision, lastHash } = await aggregateStream(store, streamId, decider);
   const { ifMatch } = options;
   if (ifMatch !== undefined && revision !== ifMatch) throw new RevisionMismatchError(streamId, ifMatch, revision);
   const events = decider.decide(command, state);
-  const toStore = events.map((event): EventData => ({
+  const unchained = events.map((event): EventData => ({
     eventId: randomUUID(),
     type: event.type,
     data: event.data as JsonObject,
@@ -90,6 +103,7 @@ export async function handleCommand<C extends DomainCommand, E extends DomainEve
       schemaVersion: decider.schemaVersions[event.type as E['type']],
     } satisfies EventMetadata,
   }));
+  const toStore = chainEvents(lastHash ?? GENESIS_HASH, unchained);
   try {
     const result = await store.appendToStream(streamId, toStore, { expectedRevision: revision });
     return { streamId, ...result };

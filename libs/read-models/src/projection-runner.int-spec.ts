@@ -1,63 +1,78 @@
+import type { DomainEvent } from '@tracker/domain/shared/decider';
 import { SqliteEventStore } from '@tracker/event-store/sqlite/sqlite-event-store';
-import type Database from 'better-sqlite3';
+import { READ_MODEL_STORE_FACTORIES } from '@tracker/testing/read-model-stores';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SqliteProjection } from './projection';
+import { Generations } from './generations';
+import type { Projection } from './projection';
 import { LeaseLostError, ProjectionRunner } from './projection-runner';
-import { openReadModelDb } from './sqlite/sqlite-read-model-db';
+import type { ReadModelStore } from './store/read-model-store';
 
-/** Counts every event per stream; a double-applied event shows up as a count above 1 per event id. */
-const counting = (version = 1, failOn?: { eventId?: string; remaining: number }): SqliteProjection => ({
+/** Records every event id it sees; a double-applied event shows up as a repeated id. */
+const counting = (version = 1, failOn?: { eventId?: string; remaining: number }): Projection<DomainEvent> => ({
   name: 'counting',
   version,
   tables: ['rm_counting'],
-  schema: 'CREATE TABLE IF NOT EXISTS rm_counting (event_id TEXT NOT NULL, stream_id TEXT NOT NULL)',
-  apply(db, event) {
-    db.prepare('INSERT INTO rm_counting (event_id, stream_id) VALUES (?, ?)').run(event.eventId, event.streamId);
+  schema: (t) => `CREATE TABLE IF NOT EXISTS ${t.rm_counting} (event_id TEXT NOT NULL, stream_id TEXT NOT NULL)`,
+  async apply(tx, event, t) {
+    await tx.run(`INSERT INTO ${t.rm_counting} (event_id, stream_id) VALUES (@id, @stream)`, {
+      id: event.eventId,
+      stream: event.streamId,
+    });
     if (failOn && event.eventId === failOn.eventId && failOn.remaining-- > 0) throw new Error('projection bug');
   },
 });
 
-describe('ProjectionRunner (SQLite log and read model)', () => {
+describe.each(READ_MODEL_STORE_FACTORIES)('ProjectionRunner with read models on $label', ({ create }) => {
   let dir: string;
   let store: SqliteEventStore;
-  let db: Database.Database;
+  let db: ReadModelStore & { dispose(): Promise<void> };
   const append = (n: number, stream = `s-${randomUUID()}`) =>
     store.appendToStream(
       stream,
       Array.from({ length: n }, () => ({ eventId: randomUUID(), type: 'Happened', data: {}, metadata: {} })),
       { expectedRevision: 'any' },
     );
-  const rows = () => db.prepare('SELECT event_id FROM rm_counting').all() as { event_id: string }[];
+  const rows = async (generation?: number) => {
+    const active =
+      generation ?? (await Generations.list(db, 'counting')).find((g) => g.status === 'active')!.generation;
+    return db.all<{ event_id: string }>(`SELECT event_id FROM rm_counting_g${active}`);
+  };
+  const runner = (
+    projection: Projection<DomainEvent>,
+    options: ConstructorParameters<typeof ProjectionRunner>[3] = {},
+  ) => new ProjectionRunner(store, db, [projection], { reconcileMs: 20, retryDelayMs: 10, ...options });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tracker-runner-'));
-    store = new SqliteEventStore({ filename: join(dir, 'tracker.db'), pollIntervalMs: 20 });
-    db = openReadModelDb(join(dir, 'tracker.db'));
+    store = new SqliteEventStore({ filename: join(dir, 'events.db'), pollIntervalMs: 20 });
+    db = await create();
   });
   afterEach(async () => {
     await store.close();
-    db.close();
+    await db.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('catches up, follows live appends, and a restart resumes from the checkpoint without re-applying', async () => {
     await append(1500);
-    const runner = new ProjectionRunner(store, db, [counting()], { batchSize: 400 });
-    runner.start();
+    const first = runner(counting(), { batchSize: 400 });
+    await first.init();
+    first.start();
     const live = await append(10);
-    await runner.waitFor(live.position);
-    await runner.stop();
-    expect(rows()).toHaveLength(1510);
+    await first.waitFor(live.position);
+    await first.stop();
+    expect(await rows()).toHaveLength(1510);
 
     const more = await append(5);
-    const again = new ProjectionRunner(store, db, [counting()]);
+    const again = runner(counting());
+    await again.init();
     again.start();
     await again.waitFor(more.position);
     await again.stop();
-    const ids = rows().map((r) => r.event_id);
+    const ids = (await rows()).map((r) => r.event_id);
     expect(ids).toHaveLength(1515);
     expect(new Set(ids).size).toBe(1515);
   });
@@ -70,54 +85,74 @@ describe('ProjectionRunner (SQLite log and read model)', () => {
     });
     const last = await append(20);
     const errors: unknown[] = [];
-    const runner = new ProjectionRunner(store, db, [counting(1, { eventId: poison, remaining: 2 })], {
-      retryDelayMs: 10,
-      onError: (_, e) => errors.push(e),
-    });
-    runner.start();
-    await runner.waitFor(last.position);
-    await runner.stop();
+    const r = runner(counting(1, { eventId: poison, remaining: 2 }), { onError: (_, e) => errors.push(e) });
+    await r.init();
+    r.start();
+    await r.waitFor(last.position);
+    await r.stop();
     expect(errors).toHaveLength(2);
-    const ids = rows().map((r) => r.event_id);
+    const ids = (await rows()).map((r) => r.event_id);
     expect(ids).toHaveLength(41);
     expect(new Set(ids).size).toBe(41);
   });
 
-  it('a new projection version drops its tables and rebuilds from position 0', async () => {
+  it('a rebuild fills a new generation beside the serving one and switches once caught up', async () => {
+    const first = await append(50);
+    const r = runner(counting());
+    await r.init();
+    r.start();
+    await r.waitFor(first.position);
+    const building = await r.rebuild('counting');
+    expect(building).toMatchObject({ generation: 2, status: 'building' });
+    await waitUntil(async () => (await Generations.get(db, 'counting', 2))?.status === 'active');
+    const more = await append(5);
+    await r.waitFor(more.position);
+    await r.stop();
+    expect(await Generations.get(db, 'counting', 1)).toMatchObject({ status: 'retired' });
+    const ids = (await rows(2)).map((row) => row.event_id);
+    expect(ids).toHaveLength(55);
+    expect(new Set(ids).size).toBe(55);
+  });
+
+  it('a new projection version in code is rebuilt blue/green on start; the old version serves until the switch', async () => {
     const first = await append(7);
-    const v1 = new ProjectionRunner(store, db, [counting(1)]);
+    const v1 = runner(counting(1));
+    await v1.init();
     v1.start();
     await v1.waitFor(first.position);
     await v1.stop();
-    db.prepare("INSERT INTO rm_counting (event_id, stream_id) VALUES ('stale', 'stale')").run();
 
-    const v2 = new ProjectionRunner(store, db, [counting(2)]);
-    expect(v2.status()[0]).toMatchObject({ version: 2, position: undefined });
+    const v2 = runner(counting(2));
+    await v2.init();
+    expect((await Generations.list(db, 'counting')).map((g) => [g.generation, g.version, g.status])).toEqual([
+      [1, 1, 'active'],
+    ]);
     v2.start();
-    await v2.waitFor(first.position);
+    await waitUntil(async () => (await Generations.get(db, 'counting', 2))?.status === 'active');
     await v2.stop();
-    expect(rows().map((r) => r.event_id)).not.toContain('stale');
-    expect(rows()).toHaveLength(7);
+    expect(await Generations.get(db, 'counting', 2)).toMatchObject({ version: 2 });
+    expect(await rows(2)).toHaveLength(7);
   });
 
   it('with a lease, one of two runners projects; when it stops, the standby takes over with nothing applied twice', async () => {
     const first = await append(30);
     const lease = (holder: string) => ({ lease: { name: 'projector', holder, ttlMs: 300 } });
-    const a = new ProjectionRunner(store, db, [counting()], lease('a'));
-    const b = new ProjectionRunner(store, db, [counting()], lease('b'));
+    const a = runner(counting(), lease('a'));
+    const b = runner(counting(), lease('b'));
+    await a.init();
     a.start();
     await a.waitFor(first.position);
     b.start();
     await new Promise((r) => setTimeout(r, 400));
-    expect(a.status()[0].state).toBe('running');
-    expect(b.status()[0].state).toBe('standby');
+    expect((await a.status()).map((s) => s.state)).toEqual(['running']);
+    expect((await b.status()).map((s) => s.state)).toEqual(['stopped']);
 
     await a.stop();
     const second = await append(30);
     await b.waitFor(second.position);
-    expect(b.status()[0].state).toBe('running');
+    expect((await b.status()).map((s) => s.state)).toEqual(['running']);
     await b.stop();
-    const ids = rows().map((r) => r.event_id);
+    const ids = (await rows()).map((r) => r.event_id);
     expect(ids).toHaveLength(60);
     expect(new Set(ids).size).toBe(60);
   });
@@ -126,18 +161,26 @@ describe('ProjectionRunner (SQLite log and read model)', () => {
     const first = await append(5);
     const errors: unknown[] = [];
     // A TTL long enough that renewal does not notice the takeover during the test: only the commit check can.
-    const runner = new ProjectionRunner(store, db, [counting()], {
+    const r = runner(counting(), {
       lease: { name: 'projector', holder: 'slow', ttlMs: 60_000 },
-      retryDelayMs: 10,
       onError: (_, e) => errors.push(e),
     });
-    runner.start();
-    await runner.waitFor(first.position);
-    db.prepare("UPDATE projection_leases SET holder = 'successor' WHERE name = 'projector'").run();
+    await r.init();
+    r.start();
+    await r.waitFor(first.position);
+    await db.run("UPDATE projection_leases SET holder = 'successor' WHERE name = 'projector'");
     await append(5);
-    await new Promise((r) => setTimeout(r, 300));
-    await runner.stop();
-    expect(rows()).toHaveLength(5);
-    expect(errors[0]).toBeInstanceOf(LeaseLostError);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await r.stop();
+    expect(await rows()).toHaveLength(5);
+    expect(errors.some((e) => e instanceof LeaseLostError)).toBe(true);
   });
 });
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

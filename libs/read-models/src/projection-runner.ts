@@ -1,9 +1,11 @@
-import type Database from 'better-sqlite3';
+import type { DomainEvent } from '@tracker/domain/shared/decider';
+import { upcast } from '@tracker/domain/upcasting/upcast';
 import type { EventStorePort, Position, RecordedEvent } from '@tracker/event-store/event-store.port';
 import { comparePositions } from '@tracker/event-store/position';
-import type { ProjectedEvent, SqliteProjection } from './projection';
-import { CheckpointStore } from './sqlite/checkpoint-store';
-import { LeaseStore } from './sqlite/lease-store';
+import { type Generation, Generations } from './generations';
+import { type ProjectedEvent, type Projection, tablesOf } from './projection';
+import { LeaseStore } from './store/lease-store';
+import type { ReadModelStore } from './store/read-model-store';
 
 /** Runner options. */
 export interface ProjectionRunnerOptions {
@@ -11,8 +13,12 @@ export interface ProjectionRunnerOptions {
   readonly batchSize?: number;
   /** Wait before resubscribing after a failure. */
   readonly retryDelayMs?: number;
+  /** How often generations are reconciled (new rebuild requests, switches, drops). */
+  readonly reconcileMs?: number;
   /** Where failures are reported. */
   readonly onError?: (projection: string, error: unknown) => void;
+  /** Told when a rebuilt generation becomes active. */
+  readonly onSwitch?: (projection: string, generation: number) => void;
   /** Run only while holding this lease, so that at most one process projects at a time. */
   readonly lease?: { readonly name: string; readonly holder: string; readonly ttlMs: number };
   /** Told when the lease is won or lost. */
@@ -24,139 +30,193 @@ export class LeaseLostError extends Error {
   override readonly name = 'LeaseLostError';
 }
 
-/** Live state of one projection, for status pages and tests. */
-export interface ProjectionStatus {
-  readonly name: string;
-  readonly version: number;
-  readonly position: Position | undefined;
-  readonly state: 'standby' | 'running' | 'retrying' | 'stopped';
+/** Live state of one generation's loop. */
+export interface LoopState {
+  readonly state: 'running' | 'retrying' | 'stopped';
   readonly lastError?: string;
 }
 
 const IDLE = Symbol('idle');
+type AnyProjection = Projection<DomainEvent>;
 
 /**
- * Feeds projections from the durable `$all` subscription. Each batch's rows and its
- * checkpoint commit in one transaction, and events at or before the stored checkpoint
- * are skipped, so a crash or a replay neither loses nor double-counts an event.
+ * Feeds projections from the durable `$all` subscription, one loop per live generation.
+ * Each batch's rows and its checkpoint commit in one transaction, and events at or before
+ * the checkpoint are skipped, so a crash or a replay neither loses nor double-counts an
+ * event. A building generation (a rebuild, or a new version in code) is filled from
+ * position 0 beside the active one and switched in atomically once it has caught up.
  */
 export class ProjectionRunner {
-  private readonly checkpoints: CheckpointStore;
-  private readonly leases: LeaseStore;
-  private readonly statuses = new Map<string, ProjectionStatus>();
+  private readonly leases = new LeaseStore();
+  private readonly loops = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly loopStates = new Map<string, LoopState>();
   private readonly waiters = new Set<() => void>();
   private controller = new AbortController();
-  private loops: Promise<void>[] = [];
+  private main: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: EventStorePort,
-    private readonly db: Database.Database,
-    private readonly projections: readonly SqliteProjection[],
+    private readonly db: ReadModelStore,
+    private readonly projections: readonly AnyProjection[],
     private readonly options: ProjectionRunnerOptions = {},
-  ) {
-    this.checkpoints = new CheckpointStore(db);
-    this.leases = new LeaseStore(db);
-    for (const projection of projections) this.prepare(projection);
+  ) {}
+
+  /** Creates the registry; each projection gets a first, active generation if it has none. */
+  async init(): Promise<void> {
+    await this.db.exec(Generations.schema);
+    await this.db.exec(LeaseStore.schema);
+    for (const projection of this.projections) {
+      await this.db.transaction(async (tx) => {
+        const live = (await Generations.list(tx, projection.name)).filter((g) => g.status !== 'retired');
+        if (live.length === 0) await Generations.create(tx, projection, 'active');
+      });
+    }
   }
 
-  /** Creates tables; drops and rebuilds from 0 those whose stored version differs from the code's. */
-  private prepare(projection: SqliteProjection): void {
-    this.db.transaction(() => {
-      const stored = this.checkpoints.get(projection.name);
-      if (stored && stored.version !== projection.version) {
-        for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS ${table}`);
-        this.checkpoints.set(projection.name, projection.version, undefined);
-      }
-      this.db.exec(projection.schema);
-      if (!stored) this.checkpoints.set(projection.name, projection.version, undefined);
-    })();
-    this.statuses.set(projection.name, {
-      name: projection.name,
-      version: projection.version,
-      position: this.checkpoints.get(projection.name)?.position,
-      state: 'stopped',
-    });
-  }
-
-  /** Starts one subscription per projection (once the lease is held, when one is configured). */
+  /** Starts projecting (once the lease is held, when one is configured). */
   start(): void {
     this.controller = new AbortController();
     const { signal } = this.controller;
-    this.loops = this.options.lease ? [this.leaseLoop(this.options.lease, signal)] : this.runAll(signal);
+    this.main = this.options.lease ? this.leaseLoop(this.options.lease, signal) : this.reconcileLoop(signal);
   }
 
-  private runAll(signal: AbortSignal): Promise<void>[] {
-    return this.projections.map((p) => this.run(p, signal));
-  }
-
-  /** Projects while the lease is held, renewing it every third of its TTL; stands by otherwise. */
-  private async leaseLoop(lease: NonNullable<ProjectionRunnerOptions['lease']>, signal: AbortSignal): Promise<void> {
-    const renewEvery = Math.max(10, Math.floor(lease.ttlMs / 3));
-    for (const p of this.projections) this.setStatus(p, { state: 'standby' });
-    while (!signal.aborted) {
-      if (!this.leases.tryAcquire(lease.name, lease.holder, lease.ttlMs)) {
-        await sleep(renewEvery, signal);
-        continue;
-      }
-      this.options.onLeaseChange?.(true);
-      const held = new AbortController();
-      const loops = this.runAll(AbortSignal.any([signal, held.signal]));
-      do await sleep(renewEvery, signal);
-      while (!signal.aborted && this.leases.tryAcquire(lease.name, lease.holder, lease.ttlMs));
-      held.abort();
-      await Promise.all(loops);
-      this.options.onLeaseChange?.(false);
-      for (const p of this.projections) this.setStatus(p, { state: signal.aborted ? 'stopped' : 'standby' });
-    }
-    this.leases.release(lease.name, lease.holder);
-  }
-
-  /** Stops all subscriptions and waits for in-flight batches to commit. */
+  /** Stops every loop and waits for in-flight batches to commit. */
   async stop(): Promise<void> {
     this.controller.abort();
-    await Promise.all(this.loops);
-    this.loops = [];
+    await this.main;
+    await this.stopLoops(() => true);
   }
 
-  /** Current status of every projection. */
-  status(): ProjectionStatus[] {
-    return [...this.statuses.values()];
+  /** Asks for a blue/green rebuild of `name`; the process holding the lease builds it. */
+  async rebuild(name: string): Promise<Generation> {
+    const projection = this.projection(name);
+    return this.db.transaction(async (tx) => {
+      const building = (await Generations.list(tx, name)).find((g) => g.status === 'building');
+      return building ?? Generations.create(tx, projection, 'building');
+    });
   }
 
-  /** Resolves once every projection has applied the event at `position` (read-your-writes for tests and callers). */
+  /** Every generation with its loop state. */
+  async status(): Promise<(Generation & LoopState)[]> {
+    const generations = await Generations.list(this.db);
+    return generations.map((g) => ({ ...g, ...(this.loopStates.get(key(g)) ?? { state: 'stopped' as const }) }));
+  }
+
+  /** Resolves once every active generation has applied the event at `position` (read-your-writes). */
   async waitFor(position: Position, timeoutMs = 10_000): Promise<void> {
-    const reached = () =>
-      this.status().every((s) => s.position !== undefined && comparePositions(s.position, position) >= 0);
     const deadline = Date.now() + timeoutMs;
-    while (!reached()) {
+    for (;;) {
+      const active = (await Generations.list(this.db)).filter((g) => g.status === 'active');
+      if (active.every((g) => g.position !== undefined && comparePositions(g.position, position) >= 0)) return;
       if (Date.now() > deadline) throw new Error('projections did not catch up in time');
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, 100);
-        function done() {
-          clearTimeout(timer);
-          resolve();
-        }
+        const done = () => (clearTimeout(timer), resolve());
+        const timer = setTimeout(done, 50);
         this.waiters.add(done);
       });
     }
   }
 
-  private async run(projection: SqliteProjection, signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      try {
-        this.setStatus(projection, { state: 'running', lastError: undefined });
-        await this.follow(projection, signal);
-      } catch (error) {
-        this.options.onError?.(projection.name, error);
-        this.setStatus(projection, { state: 'retrying', lastError: String(error) });
-        await sleep(this.options.retryDelayMs ?? 1000, signal);
-      }
-    }
-    this.setStatus(projection, { state: 'stopped' });
+  /** The definition of a projection by name; throws `RangeError` for an unknown one. */
+  projection(name: string): AnyProjection {
+    const projection = this.projections.find((p) => p.name === name);
+    if (!projection) throw new RangeError(`Unknown projection ${name}`);
+    return projection;
   }
 
-  private async follow(projection: SqliteProjection, signal: AbortSignal): Promise<void> {
-    const fromPosition = this.checkpoints.get(projection.name)?.position;
+  private async leaseLoop(lease: NonNullable<ProjectionRunnerOptions['lease']>, signal: AbortSignal): Promise<void> {
+    const renewEvery = Math.max(10, Math.floor(lease.ttlMs / 3));
+    while (!signal.aborted) {
+      if (!(await this.leases.tryAcquire(this.db, lease.name, lease.holder, lease.ttlMs))) {
+        await sleep(renewEvery, signal);
+        continue;
+      }
+      this.options.onLeaseChange?.(true);
+      const held = new AbortController();
+      const working = this.reconcileLoop(AbortSignal.any([signal, held.signal]));
+      do await sleep(renewEvery, signal);
+      while (!signal.aborted && (await this.leases.tryAcquire(this.db, lease.name, lease.holder, lease.ttlMs)));
+      held.abort();
+      await working;
+      await this.stopLoops(() => true);
+      this.options.onLeaseChange?.(false);
+    }
+    await this.leases.release(this.db, lease.name, lease.holder);
+  }
+
+  /** Keeps one loop per live generation, starts version rebuilds, switches caught-up builds, drops retired tables. */
+  private async reconcileLoop(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        for (const projection of this.projections) await this.reconcile(projection, signal);
+      } catch (error) {
+        this.options.onError?.('runner', error);
+      }
+      await sleep(this.options.reconcileMs ?? 250, signal);
+    }
+  }
+
+  private async reconcile(projection: AnyProjection, signal: AbortSignal): Promise<void> {
+    let generations = await Generations.list(this.db, projection.name);
+    const active = generations.find((g) => g.status === 'active');
+    const building = generations.find((g) => g.status === 'building');
+    if (active && active.version !== projection.version && !building) {
+      await this.db.transaction((tx) => Generations.create(tx, projection, 'building'));
+      generations = await Generations.list(this.db, projection.name);
+    }
+    for (const generation of generations) {
+      const running = this.loops.has(key(generation));
+      const stale = generation.status === 'active' && generation.version !== projection.version;
+      if (generation.status === 'retired' || stale) {
+        if (running) await this.stopLoops((k) => k === key(generation));
+        if (generation.status === 'retired' && Date.parse(generation.updatedAt) < Date.now() - 10_000) {
+          await this.db.transaction((tx) => Generations.drop(tx, projection, generation.generation));
+        }
+      } else if (!running) {
+        this.startLoop(projection, generation, signal);
+      }
+      if (generation.status === 'building' && (await this.caughtUp(generation))) {
+        await this.db.transaction((tx) => Generations.activate(tx, projection.name, generation.generation));
+        this.options.onSwitch?.(projection.name, generation.generation);
+      }
+    }
+  }
+
+  private async caughtUp(generation: Generation): Promise<boolean> {
+    for await (const head of this.store.readAll({ direction: 'backwards', maxCount: 1 })) {
+      return generation.position !== undefined && comparePositions(generation.position, head.position) >= 0;
+    }
+    return true;
+  }
+
+  private startLoop(projection: AnyProjection, generation: Generation, parent: AbortSignal): void {
+    const controller = new AbortController();
+    const signal = AbortSignal.any([parent, controller.signal]);
+    const done = (async () => {
+      while (!signal.aborted) {
+        try {
+          this.loopStates.set(key(generation), { state: 'running' });
+          await this.follow(projection, generation.generation, signal);
+        } catch (error) {
+          this.options.onError?.(projection.name, error);
+          this.loopStates.set(key(generation), { state: 'retrying', lastError: String(error) });
+          await sleep(this.options.retryDelayMs ?? 1000, signal);
+        }
+      }
+      this.loopStates.set(key(generation), { state: 'stopped' });
+    })();
+    this.loops.set(key(generation), { controller, done });
+  }
+
+  private async stopLoops(which: (key: string) => boolean): Promise<void> {
+    const stopping = [...this.loops.entries()].filter(([k]) => which(k));
+    for (const [, loop] of stopping) loop.controller.abort();
+    await Promise.all(stopping.map(([, loop]) => loop.done));
+    for (const [k] of stopping) this.loops.delete(k);
+  }
+
+  private async follow(projection: AnyProjection, generation: number, signal: AbortSignal): Promise<void> {
+    const fromPosition = (await Generations.get(this.db, projection.name, generation))?.position;
     // Our own abort ends the subscription even while it waits for live events, so a failed batch can resubscribe.
     const local = new AbortController();
     const subscription = this.store.subscribeToAll({ fromPosition, signal: AbortSignal.any([signal, local.signal]) });
@@ -168,7 +228,7 @@ export class ProjectionRunner {
       for (;;) {
         const next = batch.length === 0 ? await pending : await Promise.race([pending, idle()]);
         if (next === IDLE || next.done || batch.length >= batchSize) {
-          this.commit(projection, batch);
+          await this.commit(projection, generation, batch);
           batch = [];
         }
         if (next === IDLE) continue;
@@ -184,31 +244,30 @@ export class ProjectionRunner {
     }
   }
 
-  private commit(projection: SqliteProjection, batch: readonly RecordedEvent[]): void {
+  private async commit(projection: AnyProjection, generation: number, batch: readonly RecordedEvent[]): Promise<void> {
     if (batch.length === 0) return;
-    const lease = this.options.lease;
-    const position = this.db.transaction(() => {
-      if (lease && !this.leases.isHeld(lease.name, lease.holder)) throw new LeaseLostError(lease.name);
-      const stored = this.checkpoints.get(projection.name)?.position;
-      let last = stored;
+    const { lease } = this.options;
+    const t = tablesOf(projection, generation);
+    await this.db.transaction(async (tx) => {
+      if (lease && !(await this.leases.isHeld(tx, lease.name, lease.holder))) throw new LeaseLostError(lease.name);
+      const stored = await Generations.lock(tx, projection.name, generation);
+      if (!stored || stored.status === 'retired')
+        throw new Error(`${projection.name} generation ${generation} is retired`);
+      let last = stored.position;
       for (const event of batch) {
         if (last && comparePositions(event.position, last) <= 0) continue;
-        projection.apply(this.db, event as unknown as ProjectedEvent);
+        // Older schema versions are brought to the current shape on read; the log is never rewritten.
+        await projection.apply(tx, upcast(event) as unknown as ProjectedEvent<DomainEvent>, t);
         last = event.position;
       }
-      if (last !== stored) this.checkpoints.set(projection.name, projection.version, last);
-      return last;
-    })();
-    this.setStatus(projection, { position });
-  }
-
-  private setStatus(projection: SqliteProjection, change: Partial<ProjectionStatus>): void {
-    const current = this.statuses.get(projection.name)!;
-    this.statuses.set(projection.name, { ...current, ...change });
+      if (last && last !== stored.position) await Generations.checkpoint(tx, projection.name, generation, last);
+    });
     for (const wake of this.waiters) wake();
     this.waiters.clear();
   }
 }
+
+const key = (g: Pick<Generation, 'name' | 'generation'>) => `${g.name}#${g.generation}`;
 
 function idle(): Promise<typeof IDLE> {
   return new Promise((resolve) => setImmediate(() => resolve(IDLE)));
@@ -216,6 +275,7 @@ function idle(): Promise<typeof IDLE> {
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });

@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { DomainEvent } from '@tracker/domain/shared/decider';
 import type { TrackerEvent } from '@tracker/domain/tracker-event';
 import type { RecordedEvent } from '@tracker/event-store/event-store.port';
+import type { SqlSession } from './store/read-model-store';
 
 /**
  * A recorded event whose `type` and `data` are typed as one of `E`. The runner hands every
@@ -9,15 +9,27 @@ import type { RecordedEvent } from '@tracker/event-store/event-store.port';
  */
 export type ProjectedEvent<E extends DomainEvent = TrackerEvent> = Omit<RecordedEvent, 'type' | 'data'> & E;
 
+/**
+ * Logical table name → physical table of one generation (`rm_statements` → `rm_statements_g2`).
+ * Rebuilds fill a new generation while the active one keeps serving, then switch atomically;
+ * so projections and queries name every table and index through this map, never literally.
+ */
+export type Tables = Readonly<Record<string, string>>;
+
 /** A read model fed from `$all`: named and versioned so it can be rebuilt from position 0. */
-export interface SqliteProjection<E extends DomainEvent = TrackerEvent> {
+export interface Projection<E extends DomainEvent = TrackerEvent> {
   readonly name: string;
-  /** Bump when the tables or the folding change; a stored older version is rebuilt on start. */
+  /** Bump when the tables or the folding change: the runner then rebuilds it blue/green on start. */
   readonly version: number;
-  /** Tables it owns, dropped on rebuild. */
+  /** Logical names of the tables it owns. */
   readonly tables: readonly string[];
-  /** Idempotent DDL creating `tables`. */
-  readonly schema: string;
-  /** Folds one event; runs inside the batch transaction that also moves the checkpoint. */
-  apply(db: Database.Database, event: ProjectedEvent<E>): void;
+  /** Portable DDL (see `store/read-model-store.ts`) for one generation's tables and indexes. */
+  schema(t: Tables): string;
+  /** Folds one event inside the batch transaction that also moves the checkpoint. */
+  apply(tx: SqlSession, event: ProjectedEvent<E>, t: Tables): Promise<void>;
+}
+
+/** Physical table names of `projection`'s generation `generation`. */
+export function tablesOf(projection: Pick<Projection<DomainEvent>, 'tables'>, generation: number): Tables {
+  return Object.fromEntries(projection.tables.map((table) => [table, `${table}_g${generation}`]));
 }

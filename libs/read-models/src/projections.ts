@@ -5,12 +5,12 @@ import { escalationSignalsProjection } from './escalation/escalation-signals.pro
 import { exportControlsProjection } from './export-controls/export-controls.projection';
 import { feedProjection } from './feed/feed.projection';
 import { policyActionsProjection } from './policy-actions/policy-actions.projection';
-import type { SqliteProjection } from './projection';
+import type { Projection } from './projection';
 import { sanctionedEntitiesProjection } from './sanctioned-entities/sanctioned-entities.projection';
 import { statementsProjection } from './statements/statements.projection';
 
 /** Every projection the product runs, in one place for the runner, the projector and rebuilds. */
-export const ALL_PROJECTIONS: readonly SqliteProjection<DomainEvent>[] = [
+export const ALL_PROJECTIONS: readonly Projection<DomainEvent>[] = [
   exportControlsProjection,
   statementsProjection,
   sanctionedEntitiesProjection,
@@ -19,4 +19,4 @@ export const ALL_PROJECTIONS: readonly SqliteProjection<DomainEvent>[] = [
   policyActionsProjection,
   diplomaticEngagementsProjection,
   feedProjection,
-] as SqliteProjection<DomainEvent>[];
+] as Projection<DomainEvent>[];

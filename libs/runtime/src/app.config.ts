@@ -19,6 +19,12 @@ export class AppConfig {
   EVENTSTORE_CONNECTION_STRING?: string;
   /** How long startup waits for EventStoreDB before failing. */
   @Type(() => Number) @IsInt() @Min(0) EVENTSTORE_CONNECT_TIMEOUT_MS = 15_000;
+  /** Where read models live: the embedded SQLite file, or PostgreSQL shared by API replicas. */
+  @IsIn(['sqlite', 'postgres']) READ_MODEL_STORE: 'sqlite' | 'postgres' = 'sqlite';
+  /** PostgreSQL connection string, required with `READ_MODEL_STORE=postgres`. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection string' })
+  DATABASE_URL?: string;
   /** Whether this process runs the projections (`inline`) or leaves them to `apps/projector` (`off`). */
   @IsIn(['inline', 'off']) PROJECTIONS: 'inline' | 'off' = 'inline';
   /** Lease time-to-live: a dead projector's work is taken over after at most this long. */
@@ -42,6 +48,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const errors = validateSync(config, { whitelist: false });
   if (config.EVENT_STORE === 'esdb' && !config.EVENTSTORE_CONNECTION_STRING) {
     throw new ConfigError('EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=esdb');
+  }
+  if (config.READ_MODEL_STORE === 'postgres' && !config.DATABASE_URL) {
+    throw new ConfigError('DATABASE_URL is required when READ_MODEL_STORE=postgres');
   }
   if (errors.length > 0) {
     const lines = errors.map((e) => {

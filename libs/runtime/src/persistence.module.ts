@@ -12,15 +12,17 @@ import { createEventStore } from '@tracker/event-store/create-event-store';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { ALL_PROJECTIONS } from '@tracker/read-models/projections';
-import { openReadModelDb, READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
+import { PostgresReadModelStore } from '@tracker/read-models/store/postgres-read-model-store';
+import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import { SqliteReadModelStore } from '@tracker/read-models/store/sqlite-read-model-store';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig } from './app.config';
 
-/** What this process is: the API (projecting only when `PROJECTIONS=inline`) or the projector worker. */
-export type ProcessRole = 'api' | 'projector';
+/** What this process is: the API (projecting only when `PROJECTIONS=inline`), the projector worker, or a CLI command. */
+export type ProcessRole = 'api' | 'projector' | 'cli';
 
 const ROLE = Symbol('ROLE');
 
@@ -32,21 +34,21 @@ class StoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     private readonly runner: ProjectionRunner,
     @Inject(ROLE) private readonly role: ProcessRole,
     @Inject(EVENT_STORE) private readonly store: EventStorePort,
-    @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    @Inject(READ_MODEL_STORE) private readonly db: ReadModelStore,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.role === 'projector' || this.config.PROJECTIONS === 'inline') this.runner.start();
+    if (this.role === 'projector' || (this.role === 'api' && this.config.PROJECTIONS === 'inline')) this.runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
     await this.store.close();
-    this.db.close();
+    await this.db.close();
   }
 }
 
-/** Event store, read-model database and projection runner, chosen by configuration. */
+/** Event store, read-model store and projection runner, chosen by configuration. */
 @Global()
 @Module({})
 export class PersistenceModule {
@@ -71,22 +73,38 @@ export class PersistenceModule {
               connectTimeoutMs: config.EVENTSTORE_CONNECT_TIMEOUT_MS,
             }),
         },
-        { provide: READ_MODEL_DB, useFactory: () => openReadModelDb(file) },
+        {
+          provide: READ_MODEL_STORE,
+          useFactory: (): ReadModelStore =>
+            config.READ_MODEL_STORE === 'postgres'
+              ? new PostgresReadModelStore(config.DATABASE_URL!)
+              : new SqliteReadModelStore(file),
+        },
         {
           provide: ProjectionRunner,
-          inject: [EVENT_STORE, READ_MODEL_DB],
-          useFactory: (store: EventStorePort, db: Database.Database) =>
-            new ProjectionRunner(store, db, ALL_PROJECTIONS, {
+          inject: [EVENT_STORE, READ_MODEL_STORE],
+          useFactory: async (store: EventStorePort, db: ReadModelStore) => {
+            const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, {
               onError: (name, error) => logger.error(`${name}: ${String(error)}`),
+              onSwitch: (name, generation) => logger.log(`${name}: generation ${generation} is now active`),
               lease:
                 role === 'projector' ? { name: 'projector', holder, ttlMs: config.PROJECTOR_LEASE_TTL_MS } : undefined,
               onLeaseChange: (held) =>
                 logger.log(`${holder} ${held ? 'holds the lease: projecting' : 'lost the lease: standing by'}`),
-            }),
+            });
+            // Registry and first generations are created here: read-model migrations run at startup.
+            await runner.init();
+            return runner;
+          },
+        },
+        {
+          provide: ReadModels,
+          inject: [READ_MODEL_STORE],
+          useFactory: (db: ReadModelStore) => new ReadModels(db, ALL_PROJECTIONS),
         },
         StoreLifecycle,
       ],
-      exports: [AppConfig, EVENT_STORE, READ_MODEL_DB, ProjectionRunner],
+      exports: [AppConfig, EVENT_STORE, READ_MODEL_STORE, ProjectionRunner, ReadModels],
     };
   }
 }

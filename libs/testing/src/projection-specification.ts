@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3';
 import type { DomainEvent } from '@tracker/domain/shared/decider';
-import type { ProjectedEvent, SqliteProjection } from '@tracker/read-models/projection';
+import { type ProjectedEvent, type Projection, type Tables, tablesOf } from '@tracker/read-models/projection';
+import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import { SqliteReadModelStore } from '@tracker/read-models/store/sqlite-read-model-store';
 
 let position = 0n;
 
@@ -24,13 +25,22 @@ export function recorded<E extends DomainEvent>(
   });
 }
 
-/** Given recorded events, folds them through `projection` into a fresh in-memory database and returns it for queries. */
-export function givenProjected<E extends DomainEvent>(
-  projection: SqliteProjection<E>,
+/** A read-model store with one projection's tables (generation 1) folded from `events`, for queries. */
+export interface Projected {
+  db: ReadModelStore;
+  t: Tables;
+}
+
+/** Given recorded events, folds them through `projection` into a fresh in-memory SQLite store (or `store`). */
+export async function givenProjected<E extends DomainEvent>(
+  projection: Projection<E>,
   events: ProjectedEvent<E>[],
-): Database.Database {
-  const db = new Database(':memory:');
-  db.exec(projection.schema);
-  for (const event of events) projection.apply(db, event);
-  return db;
+  store: ReadModelStore = new SqliteReadModelStore(':memory:'),
+): Promise<Projected> {
+  const t = tablesOf(projection, 1);
+  await store.exec(projection.schema(t));
+  await store.transaction(async (tx) => {
+    for (const event of events) await projection.apply(tx, event, t);
+  });
+  return { db: store, t };
 }

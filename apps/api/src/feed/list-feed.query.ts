@@ -1,11 +1,10 @@
-import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FeedItem } from '@tracker/read-models/feed/feed.projection';
 import { type FeedFilter, listFeed } from '@tracker/read-models/feed/list-feed.query';
 import type { Page } from '@tracker/read-models/pagination';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../http/page-query.dto';
 
@@ -34,10 +33,10 @@ export class ListFeedQuery extends Query<Page<FeedItem>> {
 /** Reads the feed read model. */
 @QueryHandler(ListFeedQuery)
 export class ListFeedHandler implements IQueryHandler<ListFeedQuery> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   async execute({ filter }: ListFeedQuery) {
-    return listFeed(this.db, filter);
+    return listFeed(this.readModels.db, await this.readModels.tables('feed'), filter);
   }
 }
 

@@ -3,8 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
 import type { FastifyReply } from 'fastify';
 
 /** `GET /health`: 200 when the event store and read models answer, else 503 naming what is down. */
@@ -16,7 +15,7 @@ export class HealthController {
     private readonly indicator: HealthIndicatorService,
     private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStorePort,
-    @Inject(READ_MODEL_DB) private readonly db: Database.Database,
+    @Inject(READ_MODEL_STORE) private readonly db: ReadModelStore,
   ) {}
 
   /** Store connectivity plus each projection's state. */
@@ -35,10 +34,18 @@ export class HealthController {
   private runChecks() {
     return this.health.check([
       () => this.probe('eventStore', () => this.store.ping()),
-      () => this.probe('readModels', async () => void this.db.prepare('SELECT 1').get()),
+      () => this.probe('readModels', () => this.db.ping()),
       async () =>
         this.indicator.check('projections').up({
-          projections: this.runner.status().map((s) => ({ name: s.name, state: s.state, lastError: s.lastError })),
+          projections: (await this.runner.status())
+            .filter((s) => s.status !== 'retired')
+            .map((s) => ({
+              name: s.name,
+              generation: s.generation,
+              status: s.status,
+              state: s.state,
+              lastError: s.lastError,
+            })),
         }),
     ]);
   }

@@ -82,7 +82,7 @@ function assertListed(
 /** Listings: one stream per entity and list; added, amended, removed (and relisted) by events. */
 export const sanctionedEntityDecider: Decider<SanctionedEntityCommand, SanctionedEntityEvent, SanctionedEntityState> = {
   initialState: () => ({ status: 'none' }),
-  schemaVersions: { SanctionedEntityAdded: 1, SanctionedEntityAmended: 1, SanctionedEntityRemoved: 1 },
+  schemaVersions: { SanctionedEntityAdded: 2, SanctionedEntityAmended: 1, SanctionedEntityRemoved: 1 },
   decide(command, state) {
     switch (command.type) {
       case 'AddSanctionedEntity':

@@ -79,7 +79,7 @@ function assertRecorded(
 /** Statements: recorded once, then corrected or retracted by new events, never edited. */
 export const statementDecider: Decider<StatementCommand, StatementEvent, StatementState> = {
   initialState: () => ({ status: 'none' }),
-  schemaVersions: { StatementRecorded: 1, StatementCorrected: 1, StatementRetracted: 1 },
+  schemaVersions: { StatementRecorded: 2, StatementCorrected: 1, StatementRetracted: 1 },
   decide(command, state) {
     switch (command.type) {
       case 'RecordStatement':

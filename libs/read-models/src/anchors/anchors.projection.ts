@@ -1,5 +1,5 @@
 import type { AnchorDefined, AnchorEvent } from '@tracker/domain/anchor/anchor.decider';
-import type { SqliteProjection } from '../projection';
+import type { Projection } from '../projection';
 
 /** An anchor as lists and timelines show it. */
 export type AnchorView = AnchorDefined['data'] & {
@@ -9,19 +9,19 @@ export type AnchorView = AnchorDefined['data'] & {
 };
 
 /** Key dates by name; append-only, so `recorded_at` alone answers "was it defined as of T". */
-export const anchorsProjection: SqliteProjection<AnchorEvent> = {
+export const anchorsProjection: Projection<AnchorEvent> = {
   name: 'anchors',
-  version: 1,
+  version: 2,
   tables: ['rm_anchors'],
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_anchors (
+  schema: (t) => `
+    CREATE TABLE IF NOT EXISTS ${t.rm_anchors} (
       name        TEXT PRIMARY KEY,
       date        TEXT NOT NULL,
       recorded_at TEXT NOT NULL,
       doc         TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS rm_anchors_order ON rm_anchors (date DESC, name DESC);`,
-  apply(db, event) {
+    CREATE INDEX IF NOT EXISTS ${t.rm_anchors}_order ON ${t.rm_anchors} (date DESC, name DESC);`,
+  async apply(tx, event, t) {
     if (event.type !== 'AnchorDefined') return;
     const view: AnchorView = {
       ...event.data,
@@ -29,11 +29,15 @@ export const anchorsProjection: SqliteProjection<AnchorEvent> = {
       revision: Number(event.revision),
       recordedAt: event.recordedAt.toISOString(),
     };
-    db.prepare('INSERT INTO rm_anchors (name, date, recorded_at, doc) VALUES (?, ?, ?, ?)').run(
-      view.name,
-      view.date,
-      view.recordedAt,
-      JSON.stringify(view),
+    // The decider refuses a second definition of a name, so a plain INSERT (a duplicate fails the batch).
+    await tx.run(
+      `INSERT INTO ${t.rm_anchors} (name, date, recorded_at, doc) VALUES (@name, @date, @recordedAt, @doc)`,
+      {
+        name: view.name,
+        date: view.date,
+        recordedAt: view.recordedAt,
+        doc: JSON.stringify(view),
+      },
     );
   },
 };

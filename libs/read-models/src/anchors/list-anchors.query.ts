@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
 import { asOfParam, knownAt } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
+import type { Tables } from '../projection';
+import type { SqlSession } from '../store/read-model-store';
 import type { AnchorView } from './anchors.projection';
 
 /** Paging and recorded-time cut-off of the anchors list. */
@@ -11,7 +12,7 @@ export interface AnchorsFilter {
 }
 
 /** Latest key date first, keyset-paginated. */
-export function listAnchors(db: Database.Database, filter: AnchorsFilter): Page<AnchorView> {
+export async function listAnchors(db: SqlSession, t: Tables, filter: AnchorsFilter): Promise<Page<AnchorView>> {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const params = {
     asOf: asOfParam(filter.asOf),
@@ -19,15 +20,14 @@ export function listAnchors(db: Database.Database, filter: AnchorsFilter): Page<
     cursorId: cursor?.id ?? null,
     limit: filter.limit + 1,
   };
-  const rows = db
-    .prepare<typeof params, { name: string; date: string; doc: string }>(
-      `SELECT a.name, a.date, a.doc FROM rm_anchors a
-       WHERE ${knownAt('a')}
-         AND (@cursorKey IS NULL OR (a.date, a.name) < (@cursorKey, @cursorId))
-       ORDER BY a.date DESC, a.name DESC
-       LIMIT @limit`,
-    )
-    .all(params);
+  const rows = await db.all<{ name: string; date: string; doc: string }>(
+    `SELECT a.name, a.date, a.doc FROM ${t.rm_anchors} a
+     WHERE ${knownAt('a')}
+       AND (CAST(@cursorKey AS TEXT) IS NULL OR (a.date, a.name) < (@cursorKey, @cursorId))
+     ORDER BY a.date DESC, a.name DESC
+     LIMIT @limit`,
+    params,
+  );
   return toPage(
     rows,
     filter.limit,
@@ -37,11 +37,18 @@ export function listAnchors(db: Database.Database, filter: AnchorsFilter): Page<
 }
 
 /** One anchor by name as known at `asOf` (now when absent), or `undefined`. */
-export function findAnchor(db: Database.Database, name: string, asOf?: string): AnchorView | undefined {
-  const row = db
-    .prepare<{ name: string; asOf: string | null }, { doc: string }>(
-      `SELECT a.doc FROM rm_anchors a WHERE a.name = @name AND ${knownAt('a')}`,
-    )
-    .get({ name, asOf: asOfParam(asOf) });
+export async function findAnchor(
+  db: SqlSession,
+  t: Tables,
+  name: string,
+  asOf?: string,
+): Promise<AnchorView | undefined> {
+  const row = await db.get<{ doc: string }>(
+    `SELECT a.doc FROM ${t.rm_anchors} a WHERE a.name = @name AND ${knownAt('a')}`,
+    {
+      name,
+      asOf: asOfParam(asOf),
+    },
+  );
   return row ? (JSON.parse(row.doc) as AnchorView) : undefined;
 }

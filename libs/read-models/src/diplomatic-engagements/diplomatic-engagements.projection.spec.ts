@@ -5,7 +5,8 @@ import type {
 import type { StatementRecorded } from '@tracker/domain/statement/statement.decider';
 import { statementBody } from '@tracker/testing/fixtures';
 import { givenProjected, recorded } from '@tracker/testing/projection-specification';
-import type { ProjectedEvent } from '../projection';
+import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker/testing/read-model-stores';
+import type { ProjectedEvent, Tables } from '../projection';
 import { diplomaticEngagementsProjection } from './diplomatic-engagements.projection';
 import { type DiplomaticEngagementsFilter, listDiplomaticEngagements } from './list-diplomatic-engagements.query';
 
@@ -41,8 +42,8 @@ const engagement = (
     new Date(recordedAt),
   );
 
-describe('diplomatic engagements projection', () => {
-  const db = givenProjected(diplomaticEngagementsProjection, [
+describe.each(READ_MODEL_STORE_FACTORIES)('diplomatic engagements projection on $label', ({ create }) => {
+  const events = [
     ...engagement('1', {}, '2024-04-27T08:00:00Z'),
     ...(recorded<StatementRecorded>('statement-x', [
       { type: 'StatementRecorded', data: { ...(statementBody() as StatementRecorded['data']), statementId: 'x' } },
@@ -71,12 +72,21 @@ describe('diplomatic engagements projection', () => {
       },
       '2024-06-01T08:00:00Z',
     ),
-  ]);
-  const ids = (filter: Omit<DiplomaticEngagementsFilter, 'limit'>) =>
-    listDiplomaticEngagements(db, { limit: 10, ...filter }).items.map((e) => e.id);
+  ];
+  let db: Awaited<ReturnType<ReadModelStoreFactory['create']>>;
+  let t: Tables;
+  beforeAll(async () => {
+    db = await create();
+    ({ t } = await givenProjected(diplomaticEngagementsProjection, events, db));
+  });
+  afterAll(() => db?.dispose());
 
-  it('lists engagements latest first with the view of each, ignoring other events', () => {
-    const page = listDiplomaticEngagements(db, { limit: 10 });
+  const list = (filter: DiplomaticEngagementsFilter) => listDiplomaticEngagements(db, t, filter);
+  const ids = async (filter: Omit<DiplomaticEngagementsFilter, 'limit'>) =>
+    (await list({ limit: 10, ...filter })).items.map((e) => e.id);
+
+  it('lists engagements latest first with the view of each, ignoring other events', async () => {
+    const page = await list({ limit: 10 });
     expect(page.items.map((e) => e.id)).toEqual(['3', '1', '2']);
     expect(page.items[1]).toEqual({
       id: '1',
@@ -93,28 +103,28 @@ describe('diplomatic engagements projection', () => {
     });
   });
 
-  it('filters by participant name text (any case), participant country, kind and overlapping dates', () => {
-    expect(ids({ participant: 'BLINKEN' })).toEqual(['1']);
-    expect(ids({ participant: 'dong' })).toEqual(['3', '2']);
-    expect(ids({ participant: '%' })).toEqual([]);
-    expect(ids({ country: 'CN' })).toEqual(['3', '1', '2']);
-    expect(ids({ country: 'SG' })).toEqual([]);
-    expect(ids({ kind: 'call' })).toEqual(['2']);
-    expect(ids({ from: '2024-04-26', to: '2024-05-30' })).toEqual(['1']);
-    expect(ids({ from: '2024-04-16', to: '2024-04-16' })).toEqual(['2']);
-    expect(ids({ to: '2024-04-23' })).toEqual(['2']);
+  it('filters by participant name text (any case), participant country, kind and overlapping dates', async () => {
+    expect(await ids({ participant: 'BLINKEN' })).toEqual(['1']);
+    expect(await ids({ participant: 'dong' })).toEqual(['3', '2']);
+    expect(await ids({ participant: '%' })).toEqual([]);
+    expect(await ids({ country: 'CN' })).toEqual(['3', '1', '2']);
+    expect(await ids({ country: 'SG' })).toEqual([]);
+    expect(await ids({ kind: 'call' })).toEqual(['2']);
+    expect(await ids({ from: '2024-04-26', to: '2024-05-30' })).toEqual(['1']);
+    expect(await ids({ from: '2024-04-16', to: '2024-04-16' })).toEqual(['2']);
+    expect(await ids({ to: '2024-04-23' })).toEqual(['2']);
   });
 
-  it('pages with a cursor without skipping or repeating', () => {
-    const first = listDiplomaticEngagements(db, { limit: 2 });
-    const second = listDiplomaticEngagements(db, { limit: 2, cursor: first.nextCursor });
+  it('pages with a cursor without skipping or repeating', async () => {
+    const first = await list({ limit: 2 });
+    const second = await list({ limit: 2, cursor: first.nextCursor });
     expect([...first.items, ...second.items].map((e) => e.id)).toEqual(['3', '1', '2']);
     expect(second.nextCursor).toBeUndefined();
   });
 
-  it('as of a time, shows only engagements recorded by then', () => {
-    expect(ids({ asOf: '2024-04-17T07:59:59Z' })).toEqual([]);
-    expect(ids({ asOf: '2024-04-17T08:00:00Z' })).toEqual(['2']);
-    expect(ids({ asOf: '2024-05-01T00:00:00Z', participant: 'dong' })).toEqual(['2']);
+  it('as of a time, shows only engagements recorded by then', async () => {
+    expect(await ids({ asOf: '2024-04-17T07:59:59Z' })).toEqual([]);
+    expect(await ids({ asOf: '2024-04-17T08:00:00Z' })).toEqual(['2']);
+    expect(await ids({ asOf: '2024-05-01T00:00:00Z', participant: 'dong' })).toEqual(['2']);
   });
 });

@@ -2,7 +2,7 @@ import type {
   DiplomaticEngagementEvent,
   DiplomaticEngagementRecorded,
 } from '@tracker/domain/diplomatic-engagement/diplomatic-engagement.decider';
-import type { SqliteProjection } from '../projection';
+import type { Projection } from '../projection';
 
 /** An engagement as lists show it: the recorded facts plus where and when we stored them. */
 export type DiplomaticEngagementView = Omit<DiplomaticEngagementRecorded['data'], 'engagementId'> & {
@@ -13,12 +13,12 @@ export type DiplomaticEngagementView = Omit<DiplomaticEngagementRecorded['data']
 };
 
 /** Engagements list (append-only rows, read with `knownAt`), with participants for filters. */
-export const diplomaticEngagementsProjection: SqliteProjection<DiplomaticEngagementEvent> = {
+export const diplomaticEngagementsProjection: Projection<DiplomaticEngagementEvent> = {
   name: 'diplomatic-engagements',
-  version: 1,
+  version: 2,
   tables: ['rm_diplomatic_engagements', 'rm_diplomatic_engagement_participants'],
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_diplomatic_engagements (
+  schema: (t) => `
+    CREATE TABLE IF NOT EXISTS ${t.rm_diplomatic_engagements} (
       engagement_id TEXT PRIMARY KEY,
       kind          TEXT NOT NULL,
       starts_on     TEXT NOT NULL,
@@ -26,17 +26,18 @@ export const diplomaticEngagementsProjection: SqliteProjection<DiplomaticEngagem
       recorded_at   TEXT NOT NULL,
       doc           TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS rm_diplomatic_engagements_order ON rm_diplomatic_engagements (starts_on DESC, engagement_id DESC);
-    CREATE TABLE IF NOT EXISTS rm_diplomatic_engagement_participants (
+    CREATE INDEX IF NOT EXISTS ${t.rm_diplomatic_engagements}_order
+      ON ${t.rm_diplomatic_engagements} (starts_on DESC, engagement_id DESC);
+    CREATE TABLE IF NOT EXISTS ${t.rm_diplomatic_engagement_participants} (
       engagement_id TEXT NOT NULL,
       position      INTEGER NOT NULL,
       name          TEXT NOT NULL,
       country       TEXT NOT NULL,
       PRIMARY KEY (engagement_id, position)
     );
-    CREATE INDEX IF NOT EXISTS rm_diplomatic_engagement_participants_country
-      ON rm_diplomatic_engagement_participants (country, engagement_id);`,
-  apply(db, event) {
+    CREATE INDEX IF NOT EXISTS ${t.rm_diplomatic_engagement_participants}_country
+      ON ${t.rm_diplomatic_engagement_participants} (country, engagement_id);`,
+  async apply(tx, event, t) {
     if (event.type !== 'DiplomaticEngagementRecorded') return;
     const { engagementId, ...facts } = event.data;
     const view: DiplomaticEngagementView = {
@@ -46,14 +47,24 @@ export const diplomaticEngagementsProjection: SqliteProjection<DiplomaticEngagem
       recordedAt: event.recordedAt.toISOString(),
       ...facts,
     };
-    db.prepare(
-      `INSERT INTO rm_diplomatic_engagements (engagement_id, kind, starts_on, ends_on, recorded_at, doc)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(engagementId, facts.kind, facts.startsOn, facts.endsOn, view.recordedAt, JSON.stringify(view));
-    const participant = db.prepare(
-      `INSERT INTO rm_diplomatic_engagement_participants (engagement_id, position, name, country)
-       VALUES (?, ?, ?, ?)`,
+    await tx.run(
+      `INSERT INTO ${t.rm_diplomatic_engagements} (engagement_id, kind, starts_on, ends_on, recorded_at, doc)
+       VALUES (@engagementId, @kind, @startsOn, @endsOn, @recordedAt, @doc)`,
+      {
+        engagementId,
+        kind: facts.kind,
+        startsOn: facts.startsOn,
+        endsOn: facts.endsOn,
+        recordedAt: view.recordedAt,
+        doc: JSON.stringify(view),
+      },
     );
-    facts.participants.forEach((p, i) => participant.run(engagementId, i, p.name.toLowerCase(), p.country));
+    for (const [position, participant] of facts.participants.entries()) {
+      await tx.run(
+        `INSERT INTO ${t.rm_diplomatic_engagement_participants} (engagement_id, position, name, country)
+         VALUES (@engagementId, @position, @name, @country)`,
+        { engagementId, position, name: participant.name.toLowerCase(), country: participant.country },
+      );
+    }
   },
 };

@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
 import { asOfParam, knownAt } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
+import type { Tables } from '../projection';
+import type { SqlSession } from '../store/read-model-store';
 import type { DiplomaticEngagementView } from './diplomatic-engagements.projection';
 
 /** Filters of the engagements list; `from`/`to` are inclusive dates an engagement must overlap. */
@@ -19,10 +20,11 @@ export interface DiplomaticEngagementsFilter {
 }
 
 /** Latest first by `startsOn`, keyset-paginated. */
-export function listDiplomaticEngagements(
-  db: Database.Database,
+export async function listDiplomaticEngagements(
+  db: SqlSession,
+  t: Tables,
   filter: DiplomaticEngagementsFilter,
-): Page<DiplomaticEngagementView> {
+): Promise<Page<DiplomaticEngagementView>> {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const params = {
     kind: filter.kind ?? null,
@@ -37,22 +39,21 @@ export function listDiplomaticEngagements(
     cursorId: cursor?.id ?? null,
     limit: filter.limit + 1,
   };
-  const rows = db
-    .prepare<typeof params, { engagement_id: string; starts_on: string; doc: string }>(
-      `SELECT e.engagement_id, e.starts_on, e.doc FROM rm_diplomatic_engagements e
-       WHERE ${knownAt('e')}
-         AND (@kind IS NULL OR e.kind = @kind)
-         AND (@participant IS NULL OR EXISTS (SELECT 1 FROM rm_diplomatic_engagement_participants p
-           WHERE p.engagement_id = e.engagement_id AND p.name LIKE @participant ESCAPE '\\'))
-         AND (@country IS NULL OR EXISTS (SELECT 1 FROM rm_diplomatic_engagement_participants p
-           WHERE p.engagement_id = e.engagement_id AND p.country = @country))
-         AND (@from IS NULL OR e.ends_on >= @from)
-         AND (@to IS NULL OR e.starts_on <= @to)
-         AND (@cursorKey IS NULL OR (e.starts_on, e.engagement_id) < (@cursorKey, @cursorId))
-       ORDER BY e.starts_on DESC, e.engagement_id DESC
-       LIMIT @limit`,
-    )
-    .all(params);
+  const rows = await db.all<{ engagement_id: string; starts_on: string; doc: string }>(
+    `SELECT e.engagement_id, e.starts_on, e.doc FROM ${t.rm_diplomatic_engagements} e
+     WHERE ${knownAt('e')}
+       AND (CAST(@kind AS TEXT) IS NULL OR e.kind = @kind)
+       AND (CAST(@participant AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM ${t.rm_diplomatic_engagement_participants} p
+         WHERE p.engagement_id = e.engagement_id AND p.name LIKE @participant ESCAPE '\\'))
+       AND (CAST(@country AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM ${t.rm_diplomatic_engagement_participants} p
+         WHERE p.engagement_id = e.engagement_id AND p.country = @country))
+       AND (CAST(@from AS TEXT) IS NULL OR e.ends_on >= @from)
+       AND (CAST(@to AS TEXT) IS NULL OR e.starts_on <= @to)
+       AND (CAST(@cursorKey AS TEXT) IS NULL OR (e.starts_on, e.engagement_id) < (@cursorKey, @cursorId))
+     ORDER BY e.starts_on DESC, e.engagement_id DESC
+     LIMIT @limit`,
+    params,
+  );
   return toPage(
     rows,
     filter.limit,

@@ -33,5 +33,8 @@ export function escalationIndex(day: EscalationDayTotals): number {
   return Math.round(raw * 100) / 100;
 }
 
-/** The per-signal term of `escalationIndex`, in SQL over `rm_escalation_signals` columns. */
-export const WEIGHTED_SEVERITY_SQL = 'severity * (1 + max(0, -coalesce(goldstein, 0)) / 10.0)';
+/**
+ * The per-signal term of `escalationIndex`, in SQL over `rm_escalation_signals` columns. Portable:
+ * a CASE, since the scalar two-argument `max` is SQLite's only and PostgreSQL's is `GREATEST`.
+ */
+export const WEIGHTED_SEVERITY_SQL = 'severity * (1 + (CASE WHEN goldstein < 0 THEN -goldstein ELSE 0 END) / 10.0)';

@@ -3,6 +3,9 @@ import type {
   EscalationSignalRecorded,
 } from '@tracker/domain/escalation-signal/escalation-signal.decider';
 import { givenProjected, recorded } from '@tracker/testing/projection-specification';
+import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker/testing/read-model-stores';
+import type { Tables } from '../projection';
+import type { SqlSession } from '../store/read-model-store';
 import { escalationSignalsProjection } from './escalation-signals.projection';
 import { listEscalationSignals } from './list-escalation-signals.query';
 import { localDate, reportDate } from './report-date';
@@ -49,39 +52,49 @@ describe('report date of a signal', () => {
   it('formats with zero padding', () => expect(localDate('2024-01-02T03:04:05Z', 'UTC')).toBe('2024-01-02'));
 });
 
-describe('escalation-signals projection', () => {
-  const db = givenProjected(escalationSignalsProjection, [
-    ...signal('a', {}, new Date('2024-05-24T08:00:00Z')),
-    ...signal(
-      'b',
-      {
-        observedFrom: '2024-05-23T22:00:00Z',
-        observedTo: '2024-05-24T22:00:00Z',
-        metrics: { aircraft: 62, navyVessels: 27 },
-      },
-      new Date('2024-05-25T08:00:00Z'),
-    ),
-    ...signal(
-      'c',
-      {
-        region: 'south-china-sea',
-        kind: 'coast-guard',
-        observedFrom: '2024-05-20T08:00:00+08:00',
-        observedTo: '2024-05-20T11:00:00+08:00',
-        metrics: { coastGuardVessels: 4 },
-        severity: 3,
-        cameoCode: undefined,
-        goldstein: undefined,
-      },
-      new Date('2024-05-21T00:00:00Z'),
-    ),
-    ...recorded('statement-s', [{ type: 'StatementRecorded', data: { statementId: 's' } } as never]),
-  ]);
-  const ids = (filter: Partial<Parameters<typeof listEscalationSignals>[1]>) =>
-    listEscalationSignals(db, { limit: 10, ...filter }).items.map((s) => s.id);
+const events = [
+  ...signal('a', {}, new Date('2024-05-24T08:00:00Z')),
+  ...signal(
+    'b',
+    {
+      observedFrom: '2024-05-23T22:00:00Z',
+      observedTo: '2024-05-24T22:00:00Z',
+      metrics: { aircraft: 62, navyVessels: 27 },
+    },
+    new Date('2024-05-25T08:00:00Z'),
+  ),
+  ...signal(
+    'c',
+    {
+      region: 'south-china-sea',
+      kind: 'coast-guard',
+      observedFrom: '2024-05-20T08:00:00+08:00',
+      observedTo: '2024-05-20T11:00:00+08:00',
+      metrics: { coastGuardVessels: 4 },
+      severity: 3,
+      cameoCode: undefined,
+      goldstein: undefined,
+    },
+    new Date('2024-05-21T00:00:00Z'),
+  ),
+  ...recorded('statement-s', [{ type: 'StatementRecorded', data: { statementId: 's' } } as never]),
+];
 
-  it('given three signals, then the list is newest window first with the view and the local report date', () => {
-    const page = listEscalationSignals(db, { limit: 10 });
+describe.each(READ_MODEL_STORE_FACTORIES)('escalation-signals projection ($label)', ({ create }) => {
+  let store: Awaited<ReturnType<ReadModelStoreFactory['create']>> | undefined;
+  let db: SqlSession;
+  let t: Tables;
+  beforeAll(async () => {
+    store = await create();
+    ({ db, t } = await givenProjected(escalationSignalsProjection, events, store));
+  });
+  afterAll(() => store?.dispose());
+
+  const ids = async (filter: Partial<Parameters<typeof listEscalationSignals>[2]>) =>
+    (await listEscalationSignals(db, t, { limit: 10, ...filter })).items.map((s) => s.id);
+
+  it('given three signals, then the list is newest window first with the view and the local report date', async () => {
+    const page = await listEscalationSignals(db, t, { limit: 10 });
     expect(page.items.map((s) => [s.id, s.reportDate])).toEqual([
       ['b', '2024-05-25'],
       ['a', '2024-05-24'],
@@ -101,26 +114,26 @@ describe('escalation-signals projection', () => {
     expect(page.items[2]).not.toHaveProperty('goldstein');
   });
 
-  it('filters by region, kind and inclusive report dates', () => {
-    expect(ids({ region: 'taiwan-strait' })).toEqual(['b', 'a']);
-    expect(ids({ kind: 'coast-guard' })).toEqual(['c']);
-    expect(ids({ from: '2024-05-24', to: '2024-05-24' })).toEqual(['a']);
-    expect(ids({ from: '2024-05-21' })).toEqual(['b', 'a']);
+  it('filters by region, kind and inclusive report dates', async () => {
+    expect(await ids({ region: 'taiwan-strait' })).toEqual(['b', 'a']);
+    expect(await ids({ kind: 'coast-guard' })).toEqual(['c']);
+    expect(await ids({ from: '2024-05-24', to: '2024-05-24' })).toEqual(['a']);
+    expect(await ids({ from: '2024-05-21' })).toEqual(['b', 'a']);
   });
 
-  it('as of a recorded time, signals recorded later are not known', () => {
-    expect(ids({ asOf: '2024-05-24T08:00:00Z' })).toEqual(['a', 'c']);
-    expect(ids({ asOf: '2024-05-24T07:59:59.999Z' })).toEqual(['c']);
-    expect(ids({ asOf: '2024-05-01T00:00:00+08:00' })).toEqual([]);
+  it('as of a recorded time, signals recorded later are not known', async () => {
+    expect(await ids({ asOf: '2024-05-24T08:00:00Z' })).toEqual(['a', 'c']);
+    expect(await ids({ asOf: '2024-05-24T07:59:59.999Z' })).toEqual(['c']);
+    expect(await ids({ asOf: '2024-05-01T00:00:00+08:00' })).toEqual([]);
   });
 
-  it('pages with a cursor without skipping or repeating', () => {
-    const first = listEscalationSignals(db, { limit: 2 });
-    const second = listEscalationSignals(db, { limit: 2, cursor: first.nextCursor });
+  it('pages with a cursor without skipping or repeating', async () => {
+    const first = await listEscalationSignals(db, t, { limit: 2 });
+    const second = await listEscalationSignals(db, t, { limit: 2, cursor: first.nextCursor });
     expect([...first.items, ...second.items].map((s) => s.id)).toEqual(['b', 'a', 'c']);
     expect(second.nextCursor).toBeUndefined();
   });
 
-  it('ignores events of other kinds', () =>
-    expect(db.prepare('SELECT count(*) AS n FROM rm_escalation_signals').get()).toEqual({ n: 3 }));
+  it('ignores events of other kinds', async () =>
+    expect(await db.get(`SELECT CAST(count(*) AS INTEGER) AS n FROM ${t.rm_escalation_signals}`)).toEqual({ n: 3 }));
 });

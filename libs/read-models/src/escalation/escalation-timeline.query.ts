@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
 import { findAnchor } from '../anchors/list-anchors.query';
 import { asOfParam, knownAt } from '../as-of';
+import type { Tables } from '../projection';
+import type { SqlSession } from '../store/read-model-store';
 import { escalationIndex, WEIGHTED_SEVERITY_SQL } from './escalation-index';
 
 /** Window around an anchor, in days, optionally one region, as known at `asOf`. */
@@ -55,12 +56,17 @@ const shiftDate = (date: string, days: number) =>
 /**
  * Signals summed per report date around an anchor; `undefined` when the anchor is unknown as of
  * `asOf` (a later definition does not exist yet then). Signals recorded after `asOf` are not counted.
+ * `t` maps both `rm_anchors` and `rm_escalation_signals` to their active generations.
+ *
+ * Aliases are quoted because PostgreSQL folds unquoted ones to lower case; sums and counts are
+ * cast to INTEGER because PostgreSQL returns BIGINT for `count` and for `sum` of an INTEGER.
  */
-export function escalationTimeline(
-  db: Database.Database,
+export async function escalationTimeline(
+  db: SqlSession,
+  t: Tables,
   filter: EscalationTimelineFilter,
-): EscalationTimeline | undefined {
-  const anchor = findAnchor(db, filter.anchor, filter.asOf);
+): Promise<EscalationTimeline | undefined> {
+  const anchor = await findAnchor(db, t, filter.anchor, filter.asOf);
   if (!anchor) return undefined;
   const params = {
     first: shiftDate(anchor.date, -filter.before),
@@ -68,19 +74,21 @@ export function escalationTimeline(
     region: filter.region ?? null,
     asOf: asOfParam(filter.asOf),
   };
-  const rows = db
-    .prepare<typeof params, DayRow>(
-      `SELECT s.report_date AS date, count(*) AS signals, sum(s.aircraft) AS aircraft,
-         sum(s.median_line_crossings) AS medianLineCrossings, sum(s.navy_vessels) AS navyVessels,
-         sum(s.coast_guard_vessels) AS coastGuardVessels, sum(s.balloons) AS balloons,
-         max(s.severity) AS maxSeverity, sum(${WEIGHTED_SEVERITY_SQL}) AS weightedSeverity
-       FROM rm_escalation_signals s
-       WHERE s.report_date BETWEEN @first AND @last
-         AND (@region IS NULL OR s.region = @region)
-         AND ${knownAt('s')}
-       GROUP BY s.report_date`,
-    )
-    .all(params);
+  const rows = await db.all<DayRow>(
+    `SELECT s.report_date AS "date", CAST(count(*) AS INTEGER) AS "signals",
+       CAST(sum(s.aircraft) AS INTEGER) AS "aircraft",
+       CAST(sum(s.median_line_crossings) AS INTEGER) AS "medianLineCrossings",
+       CAST(sum(s.navy_vessels) AS INTEGER) AS "navyVessels",
+       CAST(sum(s.coast_guard_vessels) AS INTEGER) AS "coastGuardVessels",
+       CAST(sum(s.balloons) AS INTEGER) AS "balloons",
+       max(s.severity) AS "maxSeverity", sum(${WEIGHTED_SEVERITY_SQL}) AS "weightedSeverity"
+     FROM ${t.rm_escalation_signals} s
+     WHERE s.report_date BETWEEN @first AND @last
+       AND (CAST(@region AS TEXT) IS NULL OR s.region = @region)
+       AND ${knownAt('s')}
+     GROUP BY s.report_date`,
+    params,
+  );
   const byDate = new Map(rows.map((row) => [row.date, row]));
   const days: EscalationDay[] = [];
   // `0 - before`, not `-before`: a window with before=0 would otherwise start at -0.

@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
 import { asOfParam, knownAt } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
+import type { Tables } from '../projection';
+import type { SqlSession } from '../store/read-model-store';
 import type { EscalationSignalView } from './escalation-signals.projection';
 
 /** Filters of the signals list; `from`/`to` are inclusive report dates `YYYY-MM-DD`, `asOf` a recorded-time cut-off. */
@@ -15,10 +16,11 @@ export interface EscalationSignalsFilter {
 }
 
 /** Newest first by the end of the observation window, keyset-paginated. */
-export function listEscalationSignals(
-  db: Database.Database,
+export async function listEscalationSignals(
+  db: SqlSession,
+  t: Tables,
   filter: EscalationSignalsFilter,
-): Page<EscalationSignalView> {
+): Promise<Page<EscalationSignalView>> {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const params = {
     region: filter.region ?? null,
@@ -30,19 +32,18 @@ export function listEscalationSignals(
     cursorId: cursor?.id ?? null,
     limit: filter.limit + 1,
   };
-  const rows = db
-    .prepare<typeof params, { signal_id: string; observed_to: string; doc: string }>(
-      `SELECT s.signal_id, s.observed_to, s.doc FROM rm_escalation_signals s
-       WHERE (@region IS NULL OR s.region = @region)
-         AND (@kind IS NULL OR s.kind = @kind)
-         AND (@from IS NULL OR s.report_date >= @from)
-         AND (@to IS NULL OR s.report_date <= @to)
-         AND ${knownAt('s')}
-         AND (@cursorKey IS NULL OR (s.observed_to, s.signal_id) < (@cursorKey, @cursorId))
-       ORDER BY s.observed_to DESC, s.signal_id DESC
-       LIMIT @limit`,
-    )
-    .all(params);
+  const rows = await db.all<{ signal_id: string; observed_to: string; doc: string }>(
+    `SELECT s.signal_id, s.observed_to, s.doc FROM ${t.rm_escalation_signals} s
+     WHERE (CAST(@region AS TEXT) IS NULL OR s.region = @region)
+       AND (CAST(@kind AS TEXT) IS NULL OR s.kind = @kind)
+       AND (CAST(@from AS TEXT) IS NULL OR s.report_date >= @from)
+       AND (CAST(@to AS TEXT) IS NULL OR s.report_date <= @to)
+       AND ${knownAt('s')}
+       AND (CAST(@cursorKey AS TEXT) IS NULL OR (s.observed_to, s.signal_id) < (@cursorKey, @cursorId))
+     ORDER BY s.observed_to DESC, s.signal_id DESC
+     LIMIT @limit`,
+    params,
+  );
   return toPage(
     rows,
     filter.limit,

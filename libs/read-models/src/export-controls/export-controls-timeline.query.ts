@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
 import { asOfParam, knownAt } from '../as-of';
+import type { Tables } from '../projection';
+import type { SqlSession } from '../store/read-model-store';
 
 /** Filters of the export-controls timeline; dates are inclusive `YYYY-MM-DD`, `asOf` a recorded-time cut-off. */
 export interface ExportControlsTimelineFilter {
@@ -29,13 +30,14 @@ interface Sums {
 }
 
 /** Per-day additions, removals, announced counts and running totals, on effective dates. */
-export function exportControlsTimeline(
-  db: Database.Database,
+export async function exportControlsTimeline(
+  db: SqlSession,
+  t: Tables,
   filter: ExportControlsTimelineFilter,
-): ExportControlsDay[] {
+): Promise<ExportControlsDay[]> {
   const where = `${knownAt('c')}
-    AND (@list IS NULL OR c.list = @list)
-    AND (@country IS NULL OR c.country = @country)`;
+    AND (CAST(@list AS TEXT) IS NULL OR c.list = @list)
+    AND (CAST(@country AS TEXT) IS NULL OR c.country = @country)`;
   const params = {
     list: filter.list ?? null,
     country: filter.country ?? null,
@@ -43,20 +45,21 @@ export function exportControlsTimeline(
     to: filter.to ?? null,
     asOf: asOfParam(filter.asOf),
   };
-  const sums =
-    'coalesce(sum(c.added), 0) AS added, coalesce(sum(c.removed), 0) AS removed, coalesce(sum(c.announced), 0) AS announced';
-  const base = db
-    .prepare<typeof params, Sums>(
-      `SELECT ${sums} FROM rm_export_control_changes c WHERE ${where} AND @from IS NOT NULL AND c.day < @from`,
-    )
-    .get(params)!;
-  const rows = db
-    .prepare<typeof params, Sums & { day: string }>(
-      `SELECT c.day, ${sums} FROM rm_export_control_changes c
-       WHERE ${where} AND (@from IS NULL OR c.day >= @from) AND (@to IS NULL OR c.day <= @to)
-       GROUP BY c.day ORDER BY c.day`,
-    )
-    .all(params);
+  // CAST … AS INTEGER: PostgreSQL's sum of integers is a BIGINT, which must come back as a number on both stores.
+  const sums = ['added', 'removed', 'announced']
+    .map((column) => `CAST(coalesce(sum(c.${column}), 0) AS INTEGER) AS ${column}`)
+    .join(', ');
+  const base = (await db.get<Sums>(
+    `SELECT ${sums} FROM ${t.rm_export_control_changes} c
+     WHERE ${where} AND CAST(@from AS TEXT) IS NOT NULL AND c.day < @from`,
+    params,
+  ))!;
+  const rows = await db.all<Sums & { day: string }>(
+    `SELECT c.day, ${sums} FROM ${t.rm_export_control_changes} c
+     WHERE ${where} AND (CAST(@from AS TEXT) IS NULL OR c.day >= @from) AND (CAST(@to AS TEXT) IS NULL OR c.day <= @to)
+     GROUP BY c.day ORDER BY c.day`,
+    params,
+  );
   let cumulative = base.added - base.removed;
   let announcedCumulative = base.announced;
   return rows.map((row) => {

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
 import type { SanctionedEntityEvent } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
-import type { SqliteProjection } from '../projection';
+import type { Projection } from '../projection';
 
 /** Counts an export-control rule announced without naming the entities (as a policy action carries them). */
 export interface AnnouncedListings {
@@ -16,17 +16,23 @@ type ExportControlRuleRecorded = DomainEvent<
   { policyActionId: string; kind: string; announcedListings?: AnnouncedListings }
 >;
 
+interface Counts {
+  added: number;
+  removed: number;
+  announced: number;
+}
+
 /**
  * One row per change, dated on the day it takes effect: +1 added for a listing, +1 removed
  * for a delisting, and announced counts for rules whose entities are only counted.
  * Rows are append-only and carry `recorded_at`, so as-of answers are a filter.
  */
-export const exportControlsProjection: SqliteProjection<SanctionedEntityEvent | ExportControlRuleRecorded> = {
+export const exportControlsProjection: Projection<SanctionedEntityEvent | ExportControlRuleRecorded> = {
   name: 'export-controls',
-  version: 2,
-  tables: ['rm_export_control_changes'],
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_export_control_changes (
+  version: 3,
+  tables: ['rm_export_control_changes', 'rm_export_control_subjects'],
+  schema: (t) => `
+    CREATE TABLE IF NOT EXISTS ${t.rm_export_control_changes} (
       subject_id  TEXT NOT NULL,
       list        TEXT NOT NULL,
       country     TEXT NOT NULL,
@@ -36,45 +42,50 @@ export const exportControlsProjection: SqliteProjection<SanctionedEntityEvent | 
       announced   INTEGER NOT NULL DEFAULT 0,
       recorded_at TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS rm_export_control_changes_day ON rm_export_control_changes (day, list, country);
-    CREATE TABLE IF NOT EXISTS rm_export_control_subjects (
+    CREATE INDEX IF NOT EXISTS ${t.rm_export_control_changes}_day ON ${t.rm_export_control_changes} (day, list, country);
+    CREATE TABLE IF NOT EXISTS ${t.rm_export_control_subjects} (
       subject_id TEXT PRIMARY KEY, list TEXT NOT NULL, country TEXT NOT NULL
     );`,
-  apply(db, event) {
-    const insert = db.prepare(
-      `INSERT INTO rm_export_control_changes (subject_id, list, country, day, added, removed, announced, recorded_at)
-       VALUES (@subject, @list, @country, @day, @added, @removed, @announced, @recordedAt)`,
-    );
+  async apply(tx, event, t) {
     const recordedAt = event.recordedAt.toISOString();
-    const change = { added: 0, removed: 0, announced: 0, recordedAt };
+    const insert = (row: { subject: string; list: string; country: string; day: string } & Partial<Counts>) =>
+      tx.run(
+        `INSERT INTO ${t.rm_export_control_changes} (subject_id, list, country, day, added, removed, announced, recorded_at)
+         VALUES (@subject, @list, @country, @day, @added, @removed, @announced, @recordedAt)`,
+        { added: 0, removed: 0, announced: 0, ...row, recordedAt },
+      );
     switch (event.type) {
       case 'SanctionedEntityAdded': {
         const { entityId, list, country, effectiveFrom } = event.data;
-        db.prepare('INSERT OR REPLACE INTO rm_export_control_subjects VALUES (?, ?, ?)').run(entityId, list, country);
-        insert.run({ ...change, subject: entityId, list, country, day: effectiveFrom.slice(0, 10), added: 1 });
+        // Re-adding a subject moves it to its new list and country (formerly INSERT OR REPLACE).
+        await tx.run(
+          `INSERT INTO ${t.rm_export_control_subjects} (subject_id, list, country) VALUES (@entityId, @list, @country)
+           ON CONFLICT (subject_id) DO UPDATE SET list = excluded.list, country = excluded.country`,
+          { entityId, list, country },
+        );
+        await insert({ subject: entityId, list, country, day: effectiveFrom.slice(0, 10), added: 1 });
         return;
       }
       case 'SanctionedEntityRemoved': {
-        const subject = db
-          .prepare<[string], { list: string; country: string }>(
-            'SELECT list, country FROM rm_export_control_subjects WHERE subject_id = ?',
-          )
-          .get(event.data.entityId);
+        const subject = await tx.get<{ list: string; country: string }>(
+          `SELECT list, country FROM ${t.rm_export_control_subjects} WHERE subject_id = @id`,
+          { id: event.data.entityId },
+        );
         if (!subject) return;
-        insert.run({ ...change, ...subject, subject: event.data.entityId, day: event.data.effectiveOn, removed: 1 });
+        await insert({ ...subject, subject: event.data.entityId, day: event.data.effectiveOn, removed: 1 });
         return;
       }
       case 'PolicyActionRecorded': {
         const announced = event.data.announcedListings;
         if (event.data.kind !== 'export-control-rule' || !announced) return;
-        const row = { ...change, subject: event.data.policyActionId, list: announced.list, day: announced.effectiveOn };
+        const row = { subject: event.data.policyActionId, list: announced.list, day: announced.effectiveOn };
         let named = 0;
         for (const [country, count] of Object.entries(announced.byCountry)) {
-          insert.run({ ...row, country, announced: count });
+          await insert({ ...row, country, announced: count });
           named += count;
         }
         // The rest of the total, under no country: counted only when the timeline is not filtered by country.
-        if (announced.total > named) insert.run({ ...row, country: '', announced: announced.total - named });
+        if (announced.total > named) await insert({ ...row, country: '', announced: announced.total - named });
         return;
       }
     }

@@ -1,6 +1,6 @@
 import type { TrackerEvent } from '@tracker/domain/tracker-event';
 import { formatPosition } from '@tracker/event-store/position';
-import type { ProjectedEvent, SqliteProjection } from '../projection';
+import type { ProjectedEvent, Projection } from '../projection';
 
 /** One development in the feed: any new record or change, in the order it was recorded. */
 export interface FeedItem {
@@ -114,21 +114,21 @@ export function describe(event: TrackerEvent): Described | undefined {
 }
 
 /** The developments feed: one append-only row per development, newest by log position. */
-export const feedProjection: SqliteProjection = {
+export const feedProjection: Projection = {
   name: 'feed',
-  version: 1,
+  version: 2,
   tables: ['rm_feed'],
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_feed (
-      commit_pos  INTEGER NOT NULL,
-      prepare_pos INTEGER NOT NULL,
+  schema: (t) => `
+    CREATE TABLE IF NOT EXISTS ${t.rm_feed} (
+      commit_pos  BIGINT NOT NULL,
+      prepare_pos BIGINT NOT NULL,
       kind        TEXT NOT NULL,
       recorded_at TEXT NOT NULL,
       doc         TEXT NOT NULL,
       PRIMARY KEY (commit_pos, prepare_pos)
     );
-    CREATE INDEX IF NOT EXISTS rm_feed_kind ON rm_feed (kind, commit_pos DESC);`,
-  apply(db, event: ProjectedEvent) {
+    CREATE INDEX IF NOT EXISTS ${t.rm_feed}_kind ON ${t.rm_feed} (kind, commit_pos DESC);`,
+  async apply(tx, event: ProjectedEvent, t) {
     const described = describe(event);
     if (!described) return;
     const { occurredAt, source, ...rest } = described;
@@ -141,12 +141,16 @@ export const feedProjection: SqliteProjection = {
       recordedAt: event.recordedAt.toISOString(),
       source: source ?? null,
     };
-    db.prepare('INSERT INTO rm_feed (commit_pos, prepare_pos, kind, recorded_at, doc) VALUES (?, ?, ?, ?, ?)').run(
-      event.position.commit,
-      event.position.prepare,
-      item.kind,
-      item.recordedAt,
-      JSON.stringify(item),
+    await tx.run(
+      `INSERT INTO ${t.rm_feed} (commit_pos, prepare_pos, kind, recorded_at, doc)
+       VALUES (@commit, @prepare, @kind, @recordedAt, @doc)`,
+      {
+        commit: event.position.commit,
+        prepare: event.position.prepare,
+        kind: item.kind,
+        recordedAt: item.recordedAt,
+        doc: JSON.stringify(item),
+      },
     );
   },
 };

@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
 import { asOfParam, knownAt } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
+import type { Tables } from '../projection';
+import type { SqlSession } from '../store/read-model-store';
 import type { FeedItem } from './feed.projection';
 
 /** Filters of the feed. */
@@ -11,25 +12,27 @@ export interface FeedFilter {
   cursor?: string;
 }
 
+/** A log position part of a cursor, exact as a BigInt; `null` (no bound) for anything but digits. */
+const positionPart = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text) ? BigInt(text) : null);
+
 /** Newest developments first (by log position), keyset-paginated. */
-export function listFeed(db: Database.Database, filter: FeedFilter): Page<FeedItem> {
+export async function listFeed(db: SqlSession, t: Tables, filter: FeedFilter): Promise<Page<FeedItem>> {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const params = {
     kind: filter.kind ?? null,
     asOf: asOfParam(filter.asOf),
-    cursorCommit: cursor ? Number(cursor.sortKey) : null,
-    cursorPrepare: cursor ? Number(cursor.id) : null,
+    cursorCommit: positionPart(cursor?.sortKey),
+    cursorPrepare: positionPart(cursor?.id),
     limit: filter.limit + 1,
   };
-  const rows = db
-    .prepare<typeof params, { commit_pos: number; prepare_pos: number; doc: string }>(
-      `SELECT f.commit_pos, f.prepare_pos, f.doc FROM rm_feed f
-       WHERE ${knownAt('f')} AND (@kind IS NULL OR f.kind = @kind)
-         AND (@cursorCommit IS NULL OR (f.commit_pos, f.prepare_pos) < (@cursorCommit, @cursorPrepare))
-       ORDER BY f.commit_pos DESC, f.prepare_pos DESC
-       LIMIT @limit`,
-    )
-    .all(params);
+  const rows = await db.all<{ commit_pos: number; prepare_pos: number; doc: string }>(
+    `SELECT f.commit_pos, f.prepare_pos, f.doc FROM ${t.rm_feed} f
+     WHERE ${knownAt('f')} AND (CAST(@kind AS TEXT) IS NULL OR f.kind = @kind)
+       AND (CAST(@cursorCommit AS BIGINT) IS NULL OR (f.commit_pos, f.prepare_pos) < (@cursorCommit, @cursorPrepare))
+     ORDER BY f.commit_pos DESC, f.prepare_pos DESC
+     LIMIT @limit`,
+    params,
+  );
   return toPage(
     rows,
     filter.limit,
@@ -39,11 +42,19 @@ export function listFeed(db: Database.Database, filter: FeedFilter): Page<FeedIt
 }
 
 /** Items recorded after `position` (commit, prepare), oldest first: what a live client missed. */
-export function feedAfter(db: Database.Database, commit: bigint, prepare: bigint, limit = 500): FeedItem[] {
-  return db
-    .prepare<[bigint, bigint, number], { doc: string }>(
-      `SELECT doc FROM rm_feed WHERE (commit_pos, prepare_pos) > (?, ?) ORDER BY commit_pos, prepare_pos LIMIT ?`,
-    )
-    .all(commit, prepare, limit)
-    .map((r) => JSON.parse(r.doc) as FeedItem);
+export async function feedAfter(
+  db: SqlSession,
+  t: Tables,
+  commit: bigint,
+  prepare: bigint,
+  limit = 500,
+): Promise<FeedItem[]> {
+  const rows = await db.all<{ doc: string }>(
+    `SELECT f.doc FROM ${t.rm_feed} f
+     WHERE (f.commit_pos, f.prepare_pos) > (@commit, @prepare)
+     ORDER BY f.commit_pos, f.prepare_pos
+     LIMIT @limit`,
+    { commit, prepare, limit },
+  );
+  return rows.map((r) => JSON.parse(r.doc) as FeedItem);
 }

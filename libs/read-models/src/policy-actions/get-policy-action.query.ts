@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
 import { asOfParam, knownAt, versionAt } from '../as-of';
+import type { Tables } from '../projection';
+import type { SqlSession } from '../store/read-model-store';
 import type { PolicyActionStageView, PolicyActionView } from './policy-actions.projection';
 
 /** One policy action with every stage it went through, oldest first. */
@@ -9,25 +10,24 @@ export type PolicyActionDetail = PolicyActionView & { history: PolicyActionStage
  * The action as known at `asOf` (now when absent): its stage is the last one recorded at or
  * before `asOf`, and `undefined` when it had not been recorded yet.
  */
-export function getPolicyAction(
-  db: Database.Database,
+export async function getPolicyAction(
+  db: SqlSession,
+  t: Tables,
   policyActionId: string,
   asOf?: string,
-): PolicyActionDetail | undefined {
+): Promise<PolicyActionDetail | undefined> {
   const params = { id: policyActionId, asOf: asOfParam(asOf) };
-  const version = db
-    .prepare<typeof params, { doc: string }>(
-      `SELECT a.doc FROM rm_policy_actions a WHERE a.policy_action_id = @id AND ${versionAt('a')}`,
-    )
-    .get(params);
+  const version = await db.get<{ doc: string }>(
+    `SELECT a.doc FROM ${t.rm_policy_actions} a WHERE a.policy_action_id = @id AND ${versionAt('a')}`,
+    params,
+  );
   if (!version) return undefined;
-  const stages = db
-    .prepare<typeof params, { doc: string }>(
-      `SELECT s.doc FROM rm_policy_action_stages s
-       WHERE s.policy_action_id = @id AND ${knownAt('s')}
-       ORDER BY s.revision`,
-    )
-    .all(params);
+  const stages = await db.all<{ doc: string }>(
+    `SELECT s.doc FROM ${t.rm_policy_action_stages} s
+     WHERE s.policy_action_id = @id AND ${knownAt('s')}
+     ORDER BY s.revision`,
+    params,
+  );
   return {
     ...(JSON.parse(version.doc) as PolicyActionView),
     history: stages.map((s) => JSON.parse(s.doc) as PolicyActionStageView),

@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
 import { asOfParam, knownAt, versionAt } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
+import type { Tables } from '../projection';
+import type { SqlSession } from '../store/read-model-store';
 import type { PolicyActionView } from './policy-actions.projection';
 
 /** Filters of the policy-actions list; `from`/`to` are inclusive and match any stage's `occurredAt`. */
@@ -8,7 +9,7 @@ export interface PolicyActionsFilter {
   kind?: string;
   /** Current stage, as of `asOf`. */
   stage?: string;
-  /** One actor, exact but case-insensitive, e.g. `USTR`. */
+  /** One actor, exact but case-insensitive (matched lower-cased), e.g. `USTR`. */
   actor?: string;
   /** Text the title or instrument contains, case-insensitive. */
   q?: string;
@@ -28,12 +29,16 @@ const endOfDayExclusive = (to: string | undefined) =>
   to ? new Date(Date.parse(to.slice(0, 10)) + 86_400_000).toISOString() : null;
 
 /** Latest development first (the current stage's `occurredAt`), keyset-paginated. */
-export function listPolicyActions(db: Database.Database, filter: PolicyActionsFilter): Page<PolicyActionView> {
+export async function listPolicyActions(
+  db: SqlSession,
+  t: Tables,
+  filter: PolicyActionsFilter,
+): Promise<Page<PolicyActionView>> {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const params = {
     kind: filter.kind ?? null,
     stage: filter.stage ?? null,
-    actor: filter.actor ?? null,
+    actor: filter.actor?.toLowerCase() ?? null,
     q: filter.q ? containsPattern(filter.q) : null,
     from: filter.from ? new Date(filter.from).toISOString() : null,
     toExclusive: endOfDayExclusive(filter.to),
@@ -42,25 +47,25 @@ export function listPolicyActions(db: Database.Database, filter: PolicyActionsFi
     cursorId: cursor?.id ?? null,
     limit: filter.limit + 1,
   };
-  const rows = db
-    .prepare<typeof params, { policy_action_id: string; stage_occurred_at: string; doc: string }>(
-      `SELECT a.policy_action_id, a.stage_occurred_at, a.doc FROM rm_policy_actions a
-       WHERE ${versionAt('a')}
-         AND (@kind IS NULL OR a.kind = @kind)
-         AND (@stage IS NULL OR a.stage = @stage)
-         AND (@q IS NULL OR a.search_text LIKE @q ESCAPE '\\')
-         AND (@actor IS NULL OR EXISTS (
-           SELECT 1 FROM rm_policy_action_actors x WHERE x.policy_action_id = a.policy_action_id AND x.actor = @actor))
-         AND ((@from IS NULL AND @toExclusive IS NULL) OR EXISTS (
-           SELECT 1 FROM rm_policy_action_stages s
-           WHERE s.policy_action_id = a.policy_action_id AND ${knownAt('s')}
-             AND (@from IS NULL OR s.occurred_at >= @from)
-             AND (@toExclusive IS NULL OR s.occurred_at < @toExclusive)))
-         AND (@cursorKey IS NULL OR (a.stage_occurred_at, a.policy_action_id) < (@cursorKey, @cursorId))
-       ORDER BY a.stage_occurred_at DESC, a.policy_action_id DESC
-       LIMIT @limit`,
-    )
-    .all(params);
+  const rows = await db.all<{ policy_action_id: string; stage_occurred_at: string; doc: string }>(
+    `SELECT a.policy_action_id, a.stage_occurred_at, a.doc FROM ${t.rm_policy_actions} a
+     WHERE ${versionAt('a')}
+       AND (CAST(@kind AS TEXT) IS NULL OR a.kind = @kind)
+       AND (CAST(@stage AS TEXT) IS NULL OR a.stage = @stage)
+       AND (CAST(@q AS TEXT) IS NULL OR a.search_text LIKE @q ESCAPE '\\')
+       AND (CAST(@actor AS TEXT) IS NULL OR EXISTS (
+         SELECT 1 FROM ${t.rm_policy_action_actors} x
+         WHERE x.policy_action_id = a.policy_action_id AND x.actor_key = @actor))
+       AND ((CAST(@from AS TEXT) IS NULL AND CAST(@toExclusive AS TEXT) IS NULL) OR EXISTS (
+         SELECT 1 FROM ${t.rm_policy_action_stages} s
+         WHERE s.policy_action_id = a.policy_action_id AND ${knownAt('s')}
+           AND (CAST(@from AS TEXT) IS NULL OR s.occurred_at >= @from)
+           AND (CAST(@toExclusive AS TEXT) IS NULL OR s.occurred_at < @toExclusive)))
+       AND (CAST(@cursorKey AS TEXT) IS NULL OR (a.stage_occurred_at, a.policy_action_id) < (@cursorKey, @cursorId))
+     ORDER BY a.stage_occurred_at DESC, a.policy_action_id DESC
+     LIMIT @limit`,
+    params,
+  );
   return toPage(
     rows,
     filter.limit,

@@ -6,7 +6,8 @@ import type {
 import type { StatementRecorded } from '@tracker/domain/statement/statement.decider';
 import { statementBody } from '@tracker/testing/fixtures';
 import { givenProjected, recorded } from '@tracker/testing/projection-specification';
-import type { ProjectedEvent } from '../projection';
+import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker/testing/read-model-stores';
+import type { ProjectedEvent, Tables } from '../projection';
 import { getPolicyAction } from './get-policy-action.query';
 import { listPolicyActions, type PolicyActionsFilter } from './list-policy-actions.query';
 import { policyActionsProjection } from './policy-actions.projection';
@@ -46,8 +47,8 @@ const unrelated = recorded<StatementRecorded>('statement-x', [
   { type: 'StatementRecorded', data: { ...(statementBody() as StatementRecorded['data']), statementId: 'x' } },
 ]) as unknown as ProjectedEvent<PolicyActionEvent>[];
 
-describe('policy actions projection', () => {
-  const db = givenProjected(policyActionsProjection, [
+describe.each(READ_MODEL_STORE_FACTORIES)('policy actions projection on $label', ({ create }) => {
+  const events = [
     ...stream('policyAction-1', [
       [started('1', {}), '2024-03-13T09:00:00Z'],
       [
@@ -89,12 +90,21 @@ describe('policy actions projection', () => {
         '2024-04-17T20:00:00Z',
       ],
     ]),
-  ]);
-  const ids = (filter: Omit<PolicyActionsFilter, 'limit'>) =>
-    listPolicyActions(db, { limit: 10, ...filter }).items.map((a) => a.id);
+  ];
+  let db: Awaited<ReturnType<ReadModelStoreFactory['create']>>;
+  let t: Tables;
+  beforeAll(async () => {
+    db = await create();
+    ({ t } = await givenProjected(policyActionsProjection, events, db));
+  });
+  afterAll(() => db?.dispose());
 
-  it('lists every action at its current stage, latest development first, ignoring other events', () => {
-    const page = listPolicyActions(db, { limit: 10 });
+  const list = (filter: PolicyActionsFilter) => listPolicyActions(db, t, filter);
+  const ids = async (filter: Omit<PolicyActionsFilter, 'limit'>) =>
+    (await list({ limit: 10, ...filter })).items.map((a) => a.id);
+
+  it('lists every action at its current stage, latest development first, ignoring other events', async () => {
+    const page = await list({ limit: 10 });
     expect(page.items.map((a) => [a.id, a.stage])).toEqual([
       ['3', 'proposed'],
       ['1', 'initiated'],
@@ -118,41 +128,41 @@ describe('policy actions projection', () => {
     expect(page.items[0].rate).toBe('25%');
   });
 
-  it('filters by kind, current stage, actor (any case), title or instrument text, and dates of any stage', () => {
-    expect(ids({ kind: 'legislation' })).toEqual(['2']);
-    expect(ids({ stage: 'initiated' })).toEqual(['1']);
-    expect(ids({ stage: 'petition' })).toEqual([]);
-    expect(ids({ actor: 'ustr' })).toEqual(['3', '1']);
-    expect(ids({ actor: 'US' })).toEqual([]);
-    expect(ids({ q: 'STEEL' })).toEqual(['3']);
-    expect(ids({ q: 'h.r. 7521' })).toEqual(['2']);
-    expect(ids({ q: '100%' })).toEqual([]);
-    expect(ids({ from: '2024-03-01', to: '2024-03-10' })).toEqual(['2']);
-    expect(ids({ from: '2024-03-12', to: '2024-03-12' })).toEqual(['1']);
-    expect(ids({ from: '2024-04-17' })).toEqual(['3', '1']);
+  it('filters by kind, current stage, actor (any case), title or instrument text, and dates of any stage', async () => {
+    expect(await ids({ kind: 'legislation' })).toEqual(['2']);
+    expect(await ids({ stage: 'initiated' })).toEqual(['1']);
+    expect(await ids({ stage: 'petition' })).toEqual([]);
+    expect(await ids({ actor: 'ustr' })).toEqual(['3', '1']);
+    expect(await ids({ actor: 'US' })).toEqual([]);
+    expect(await ids({ q: 'STEEL' })).toEqual(['3']);
+    expect(await ids({ q: 'h.r. 7521' })).toEqual(['2']);
+    expect(await ids({ q: '100%' })).toEqual([]);
+    expect(await ids({ from: '2024-03-01', to: '2024-03-10' })).toEqual(['2']);
+    expect(await ids({ from: '2024-03-12', to: '2024-03-12' })).toEqual(['1']);
+    expect(await ids({ from: '2024-04-17' })).toEqual(['3', '1']);
   });
 
-  it('pages with a cursor without skipping or repeating', () => {
-    const first = listPolicyActions(db, { limit: 2 });
-    const second = listPolicyActions(db, { limit: 2, cursor: first.nextCursor });
+  it('pages with a cursor without skipping or repeating', async () => {
+    const first = await list({ limit: 2 });
+    const second = await list({ limit: 2, cursor: first.nextCursor });
     expect([...first.items, ...second.items].map((a) => a.id)).toEqual(['3', '1', '2']);
     expect(second.nextCursor).toBeUndefined();
   });
 
-  it('as of a time, shows only actions recorded by then, at the stage recorded by then', () => {
-    expect(ids({ asOf: '2024-03-01T00:00:00Z' })).toEqual([]);
-    const before = listPolicyActions(db, { limit: 10, asOf: '2024-04-01T00:00:00Z' }).items;
+  it('as of a time, shows only actions recorded by then, at the stage recorded by then', async () => {
+    expect(await ids({ asOf: '2024-03-01T00:00:00Z' })).toEqual([]);
+    const before = (await list({ limit: 10, asOf: '2024-04-01T00:00:00Z' })).items;
     expect(before.map((a) => [a.id, a.stage, a.revision])).toEqual([
       ['1', 'petition', 0],
       ['2', 'introduced', 0],
     ]);
-    expect(ids({ asOf: '2024-04-01T00:00:00Z', stage: 'initiated' })).toEqual([]);
-    expect(ids({ asOf: '2024-04-01T00:00:00Z', from: '2024-04-17' })).toEqual([]);
-    expect(ids({ asOf: '2024-04-18T09:00:00Z', stage: 'initiated' })).toEqual(['1']);
+    expect(await ids({ asOf: '2024-04-01T00:00:00Z', stage: 'initiated' })).toEqual([]);
+    expect(await ids({ asOf: '2024-04-01T00:00:00Z', from: '2024-04-17' })).toEqual([]);
+    expect(await ids({ asOf: '2024-04-18T09:00:00Z', stage: 'initiated' })).toEqual(['1']);
   });
 
-  it('gets one action with its full stage history, or as known at a time', () => {
-    expect(getPolicyAction(db, '1')).toMatchObject({
+  it('gets one action with its full stage history, or as known at a time', async () => {
+    expect(await getPolicyAction(db, t, '1')).toMatchObject({
       id: '1',
       stage: 'initiated',
       history: [
@@ -167,10 +177,10 @@ describe('policy actions projection', () => {
         },
       ],
     });
-    const earlier = getPolicyAction(db, '1', '2024-04-18T08:59:59.999Z');
+    const earlier = await getPolicyAction(db, t, '1', '2024-04-18T08:59:59.999Z');
     expect(earlier).toMatchObject({ stage: 'petition', stageOccurredAt: '2024-03-12', revision: 0 });
     expect(earlier?.history.map((h) => h.stage)).toEqual(['petition']);
-    expect(getPolicyAction(db, '1', '2024-03-13T08:59:59Z')).toBeUndefined();
-    expect(getPolicyAction(db, 'unknown')).toBeUndefined();
+    expect(await getPolicyAction(db, t, '1', '2024-03-13T08:59:59Z')).toBeUndefined();
+    expect(await getPolicyAction(db, t, 'unknown')).toBeUndefined();
   });
 });

@@ -4,11 +4,10 @@ import type {
   PolicyActionRecorded,
   StageFacts,
 } from '@tracker/domain/policy-action/policy-action.decider';
-import type Database from 'better-sqlite3';
-import type { ProjectedEvent, SqliteProjection } from '../projection';
+import type { ProjectedEvent, Projection, Tables } from '../projection';
+import type { SqlSession } from '../store/read-model-store';
 import { closeVersion, currentDoc, insertVersion } from '../versioned-rows';
 
-const TABLE = 'rm_policy_actions';
 const KEY = 'policy_action_id';
 
 /**
@@ -42,12 +41,12 @@ const iso = (timestamp: string) => new Date(timestamp).toISOString();
  * Policy actions: one version row per stage (valid from its recording until the next one,
  * read with `versionAt`), plus an append-only stage history (read with `knownAt`).
  */
-export const policyActionsProjection: SqliteProjection<PolicyActionEvent> = {
+export const policyActionsProjection: Projection<PolicyActionEvent> = {
   name: 'policy-actions',
-  version: 1,
+  version: 2,
   tables: ['rm_policy_actions', 'rm_policy_action_actors', 'rm_policy_action_stages'],
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_policy_actions (
+  schema: (t) => `
+    CREATE TABLE IF NOT EXISTS ${t.rm_policy_actions} (
       policy_action_id  TEXT NOT NULL,
       revision          INTEGER NOT NULL,
       kind              TEXT NOT NULL,
@@ -59,13 +58,14 @@ export const policyActionsProjection: SqliteProjection<PolicyActionEvent> = {
       doc               TEXT NOT NULL,
       PRIMARY KEY (policy_action_id, revision)
     );
-    CREATE INDEX IF NOT EXISTS rm_policy_actions_order ON rm_policy_actions (stage_occurred_at DESC, policy_action_id DESC);
-    CREATE TABLE IF NOT EXISTS rm_policy_action_actors (
+    CREATE INDEX IF NOT EXISTS ${t.rm_policy_actions}_order
+      ON ${t.rm_policy_actions} (stage_occurred_at DESC, policy_action_id DESC);
+    CREATE TABLE IF NOT EXISTS ${t.rm_policy_action_actors} (
       policy_action_id TEXT NOT NULL,
-      actor            TEXT NOT NULL COLLATE NOCASE,
-      PRIMARY KEY (actor, policy_action_id)
+      actor_key        TEXT NOT NULL,
+      PRIMARY KEY (actor_key, policy_action_id)
     );
-    CREATE TABLE IF NOT EXISTS rm_policy_action_stages (
+    CREATE TABLE IF NOT EXISTS ${t.rm_policy_action_stages} (
       policy_action_id TEXT NOT NULL,
       revision         INTEGER NOT NULL,
       stage            TEXT NOT NULL,
@@ -74,19 +74,19 @@ export const policyActionsProjection: SqliteProjection<PolicyActionEvent> = {
       doc              TEXT NOT NULL,
       PRIMARY KEY (policy_action_id, revision)
     );`,
-  apply(db, event) {
+  async apply(tx, event, t) {
     switch (event.type) {
       case 'PolicyActionRecorded':
-        return applyRecorded(db, event);
+        return applyRecorded(tx, t, event);
       case 'PolicyActionAdvanced':
-        return applyAdvanced(db, event);
+        return applyAdvanced(tx, t, event);
       default:
         return;
     }
   },
 };
 
-function applyRecorded(db: Database.Database, event: ProjectedEvent<PolicyActionRecorded>): void {
+async function applyRecorded(tx: SqlSession, t: Tables, event: ProjectedEvent<PolicyActionRecorded>): Promise<void> {
   const { policyActionId, ...facts } = event.data;
   const recordedAt = event.recordedAt.toISOString();
   const view: PolicyActionView = {
@@ -98,10 +98,16 @@ function applyRecorded(db: Database.Database, event: ProjectedEvent<PolicyAction
     stageRecordedAt: recordedAt,
     ...facts,
   };
-  insertPolicyActionVersion(db, view);
-  const actor = db.prepare('INSERT OR IGNORE INTO rm_policy_action_actors (policy_action_id, actor) VALUES (?, ?)');
-  for (const name of facts.actors) actor.run(policyActionId, name);
-  insertStage(db, policyActionId, {
+  await insertPolicyActionVersion(tx, t, view);
+  // Actors match exactly but ignoring case: stored lower-cased, and once per action.
+  for (const name of facts.actors) {
+    await tx.run(
+      `INSERT INTO ${t.rm_policy_action_actors} (policy_action_id, actor_key) VALUES (@policyActionId, @actor)
+       ON CONFLICT (actor_key, policy_action_id) DO NOTHING`,
+      { policyActionId, actor: name.toLowerCase() },
+    );
+  }
+  await insertStage(tx, t, policyActionId, {
     stage: facts.stage,
     occurredAt: facts.occurredAt,
     revision: view.revision,
@@ -110,25 +116,25 @@ function applyRecorded(db: Database.Database, event: ProjectedEvent<PolicyAction
   });
 }
 
-function applyAdvanced(db: Database.Database, event: ProjectedEvent<PolicyActionAdvanced>): void {
+async function applyAdvanced(tx: SqlSession, t: Tables, event: ProjectedEvent<PolicyActionAdvanced>): Promise<void> {
   const { policyActionId, stage, occurredAt, note, source } = event.data;
   const recordedAt = event.recordedAt.toISOString();
-  const previous = currentDoc<PolicyActionView>(db, TABLE, KEY, policyActionId);
+  const previous = await currentDoc<PolicyActionView>(tx, t.rm_policy_actions, KEY, policyActionId);
   if (!previous) return;
-  closeVersion(db, TABLE, KEY, policyActionId, recordedAt);
+  await closeVersion(tx, t.rm_policy_actions, KEY, policyActionId, recordedAt);
   const revision = Number(event.revision);
-  insertPolicyActionVersion(db, {
+  await insertPolicyActionVersion(tx, t, {
     ...previous,
     revision,
     stage,
     stageOccurredAt: occurredAt,
     stageRecordedAt: recordedAt,
   });
-  insertStage(db, policyActionId, { stage, occurredAt, note, revision, recordedAt, source });
+  await insertStage(tx, t, policyActionId, { stage, occurredAt, note, revision, recordedAt, source });
 }
 
-function insertPolicyActionVersion(db: Database.Database, view: PolicyActionView): void {
-  insertVersion(db, TABLE, {
+async function insertPolicyActionVersion(tx: SqlSession, t: Tables, view: PolicyActionView): Promise<void> {
+  await insertVersion(tx, t.rm_policy_actions, {
     [KEY]: view.id,
     revision: view.revision,
     kind: view.kind,
@@ -141,9 +147,22 @@ function insertPolicyActionVersion(db: Database.Database, view: PolicyActionView
   });
 }
 
-function insertStage(db: Database.Database, policyActionId: string, stage: PolicyActionStageView): void {
-  db.prepare(
-    `INSERT INTO rm_policy_action_stages (policy_action_id, revision, stage, occurred_at, recorded_at, doc)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  ).run(policyActionId, stage.revision, stage.stage, iso(stage.occurredAt), stage.recordedAt, JSON.stringify(stage));
+async function insertStage(
+  tx: SqlSession,
+  t: Tables,
+  policyActionId: string,
+  stage: PolicyActionStageView,
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO ${t.rm_policy_action_stages} (policy_action_id, revision, stage, occurred_at, recorded_at, doc)
+     VALUES (@policyActionId, @revision, @stage, @occurredAt, @recordedAt, @doc)`,
+    {
+      policyActionId,
+      revision: stage.revision,
+      stage: stage.stage,
+      occurredAt: iso(stage.occurredAt),
+      recordedAt: stage.recordedAt,
+      doc: JSON.stringify(stage),
+    },
+  );
 }

@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
 import { asOfParam, versionAt } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
+import type { Tables } from '../projection';
+import type { SqlSession } from '../store/read-model-store';
 import type { SanctionedEntityView } from './sanctioned-entities.projection';
 
 /** Filters of the registry; `q` matches names and aliases; `status` defaults to listed. */
@@ -15,10 +16,11 @@ export interface SanctionedEntitiesFilter {
 }
 
 /** Most recently effective first, keyset-paginated. */
-export function listSanctionedEntities(
-  db: Database.Database,
+export async function listSanctionedEntities(
+  db: SqlSession,
+  t: Tables,
   filter: SanctionedEntitiesFilter,
-): Page<SanctionedEntityView> {
+): Promise<Page<SanctionedEntityView>> {
   const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const status = filter.status ?? 'listed';
   const params = {
@@ -31,19 +33,18 @@ export function listSanctionedEntities(
     cursorId: cursor?.id ?? null,
     limit: filter.limit + 1,
   };
-  const rows = db
-    .prepare<typeof params, { entity_id: string; effective_from: string; doc: string }>(
-      `SELECT e.entity_id, e.effective_from, e.doc FROM rm_sanctioned_entities e
-       WHERE ${versionAt('e')}
-         AND (@status IS NULL OR e.status = @status)
-         AND (@list IS NULL OR e.list = @list)
-         AND (@country IS NULL OR e.country = @country)
-         AND (@q IS NULL OR e.search_text LIKE @q ESCAPE '\\')
-         AND (@cursorKey IS NULL OR (e.effective_from, e.entity_id) < (@cursorKey, @cursorId))
-       ORDER BY e.effective_from DESC, e.entity_id DESC
-       LIMIT @limit`,
-    )
-    .all(params);
+  const rows = await db.all<{ entity_id: string; effective_from: string; doc: string }>(
+    `SELECT e.entity_id, e.effective_from, e.doc FROM ${t.rm_sanctioned_entities} e
+     WHERE ${versionAt('e')}
+       AND (CAST(@status AS TEXT) IS NULL OR e.status = @status)
+       AND (CAST(@list AS TEXT) IS NULL OR e.list = @list)
+       AND (CAST(@country AS TEXT) IS NULL OR e.country = @country)
+       AND (CAST(@q AS TEXT) IS NULL OR e.search_text LIKE @q ESCAPE '\\')
+       AND (CAST(@cursorKey AS TEXT) IS NULL OR (e.effective_from, e.entity_id) < (@cursorKey, @cursorId))
+     ORDER BY e.effective_from DESC, e.entity_id DESC
+     LIMIT @limit`,
+    params,
+  );
   return toPage(
     rows,
     filter.limit,
@@ -53,15 +54,15 @@ export function listSanctionedEntities(
 }
 
 /** One listing, current or as known at `asOf`; `undefined` if unknown then. */
-export function getSanctionedEntity(
-  db: Database.Database,
+export async function getSanctionedEntity(
+  db: SqlSession,
+  t: Tables,
   id: string,
   asOf: string | undefined,
-): SanctionedEntityView | undefined {
-  const row = db
-    .prepare<{ id: string; asOf: string | null }, { doc: string }>(
-      `SELECT e.doc FROM rm_sanctioned_entities e WHERE e.entity_id = @id AND ${versionAt('e')}`,
-    )
-    .get({ id, asOf: asOfParam(asOf) });
+): Promise<SanctionedEntityView | undefined> {
+  const row = await db.get<{ doc: string }>(
+    `SELECT e.doc FROM ${t.rm_sanctioned_entities} e WHERE e.entity_id = @id AND ${versionAt('e')}`,
+    { id, asOf: asOfParam(asOf) },
+  );
   return row && (JSON.parse(row.doc) as SanctionedEntityView);
 }

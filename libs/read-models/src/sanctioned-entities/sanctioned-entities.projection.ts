@@ -2,7 +2,7 @@ import type {
   SanctionedEntityAdded,
   SanctionedEntityEvent,
 } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
-import type { SqliteProjection } from '../projection';
+import type { Projection } from '../projection';
 import { closeVersion, currentDoc, insertVersion } from '../versioned-rows';
 
 /** A listing as the registry shows it, with its amendment and removal history. */
@@ -17,12 +17,12 @@ export type SanctionedEntityView = Omit<SanctionedEntityAdded['data'], 'entityId
 };
 
 /** Registry of listings, one version per change; names and aliases in a searchable column. */
-export const sanctionedEntitiesProjection: SqliteProjection<SanctionedEntityEvent> = {
+export const sanctionedEntitiesProjection: Projection<SanctionedEntityEvent> = {
   name: 'sanctioned-entities',
-  version: 2,
+  version: 3,
   tables: ['rm_sanctioned_entities'],
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_sanctioned_entities (
+  schema: (t) => `
+    CREATE TABLE IF NOT EXISTS ${t.rm_sanctioned_entities} (
       entity_id      TEXT NOT NULL,
       recorded_from  TEXT NOT NULL,
       recorded_to    TEXT,
@@ -33,30 +33,30 @@ export const sanctionedEntitiesProjection: SqliteProjection<SanctionedEntityEven
       search_text    TEXT NOT NULL,
       doc            TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS rm_sanctioned_entities_current
-      ON rm_sanctioned_entities (recorded_to, effective_from DESC, entity_id DESC);
-    CREATE INDEX IF NOT EXISTS rm_sanctioned_entities_id ON rm_sanctioned_entities (entity_id, recorded_to);`,
-  apply(db, event) {
+    CREATE INDEX IF NOT EXISTS ${t.rm_sanctioned_entities}_current
+      ON ${t.rm_sanctioned_entities} (recorded_to, effective_from DESC, entity_id DESC);
+    CREATE INDEX IF NOT EXISTS ${t.rm_sanctioned_entities}_id ON ${t.rm_sanctioned_entities} (entity_id, recorded_to);`,
+  async apply(tx, event, t) {
+    const table = t.rm_sanctioned_entities;
     const recordedAt = event.recordedAt.toISOString();
     const base = { streamId: event.streamId, revision: Number(event.revision), recordedAt };
-    const current = () =>
-      currentDoc<SanctionedEntityView>(db, 'rm_sanctioned_entities', 'entity_id', event.data.entityId);
+    const current = () => currentDoc<SanctionedEntityView>(tx, table, 'entity_id', event.data.entityId);
     let view: SanctionedEntityView;
     switch (event.type) {
       case 'SanctionedEntityAdded': {
         const { entityId, ...listing } = event.data;
-        view = { id: entityId, ...base, status: 'listed', amendments: current()?.amendments ?? [], ...listing };
+        view = { id: entityId, ...base, status: 'listed', amendments: (await current())?.amendments ?? [], ...listing };
         break;
       }
       case 'SanctionedEntityAmended': {
-        const was = current();
+        const was = await current();
         if (!was) return;
         const amendment = { fields: Object.keys(event.data.changes), note: event.data.note, recordedAt };
         view = { ...was, ...event.data.changes, ...base, amendments: [...was.amendments, amendment] };
         break;
       }
       case 'SanctionedEntityRemoved': {
-        const was = current();
+        const was = await current();
         if (!was) return;
         const { effectiveOn, federalRegisterCitation, reason } = event.data;
         view = {
@@ -70,8 +70,8 @@ export const sanctionedEntitiesProjection: SqliteProjection<SanctionedEntityEven
       default:
         return;
     }
-    closeVersion(db, 'rm_sanctioned_entities', 'entity_id', view.id, recordedAt);
-    insertVersion(db, 'rm_sanctioned_entities', {
+    await closeVersion(tx, table, 'entity_id', view.id, recordedAt);
+    await insertVersion(tx, table, {
       entity_id: view.id,
       recorded_from: recordedAt,
       recorded_to: null,

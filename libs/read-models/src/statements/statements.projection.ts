@@ -1,5 +1,5 @@
 import type { StatementEvent, StatementRecorded } from '@tracker/domain/statement/statement.decider';
-import type { SqliteProjection } from '../projection';
+import type { Projection } from '../projection';
 import { closeVersion, currentDoc, insertVersion } from '../versioned-rows';
 
 /** A statement as lists show it: the facts as last corrected, plus where and when we stored them. */
@@ -15,24 +15,26 @@ export type StatementView = Omit<StatementRecorded['data'], 'statementId'> & {
 };
 
 /** Statements, one version per change, so lists answer as of any recorded time. */
-export const statementsProjection: SqliteProjection<StatementEvent> = {
+export const statementsProjection: Projection<StatementEvent> = {
   name: 'statements',
-  version: 2,
+  version: 3,
   tables: ['rm_statements'],
-  schema: `
-    CREATE TABLE IF NOT EXISTS rm_statements (
+  schema: (t) => `
+    CREATE TABLE IF NOT EXISTS ${t.rm_statements} (
       statement_id  TEXT NOT NULL,
       recorded_from TEXT NOT NULL,
       recorded_to   TEXT,
       status        TEXT NOT NULL,
-      speaker       TEXT NOT NULL COLLATE NOCASE,
+      speaker_key   TEXT NOT NULL,
       country       TEXT NOT NULL,
+      topics_key    TEXT NOT NULL,
       occurred_at   TEXT NOT NULL,
       doc           TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS rm_statements_current ON rm_statements (recorded_to, occurred_at DESC, statement_id DESC);
-    CREATE INDEX IF NOT EXISTS rm_statements_id ON rm_statements (statement_id, recorded_to);`,
-  apply(db, event) {
+    CREATE INDEX IF NOT EXISTS ${t.rm_statements}_current ON ${t.rm_statements} (recorded_to, occurred_at, statement_id);
+    CREATE INDEX IF NOT EXISTS ${t.rm_statements}_id ON ${t.rm_statements} (statement_id, recorded_to);`,
+  async apply(tx, event, t) {
+    const table = t.rm_statements;
     const recordedAt = event.recordedAt.toISOString();
     const base = { streamId: event.streamId, revision: Number(event.revision) };
     let view: StatementView;
@@ -43,7 +45,7 @@ export const statementsProjection: SqliteProjection<StatementEvent> = {
         break;
       }
       case 'StatementCorrected': {
-        const current = currentDoc<StatementView>(db, 'rm_statements', 'statement_id', event.data.statementId);
+        const current = await currentDoc<StatementView>(tx, table, 'statement_id', event.data.statementId);
         if (!current) return;
         const { reason, changes } = event.data;
         const corrections = [...current.corrections, { reason, recordedAt, fields: Object.keys(changes) }];
@@ -51,7 +53,7 @@ export const statementsProjection: SqliteProjection<StatementEvent> = {
         break;
       }
       case 'StatementRetracted': {
-        const current = currentDoc<StatementView>(db, 'rm_statements', 'statement_id', event.data.statementId);
+        const current = await currentDoc<StatementView>(tx, table, 'statement_id', event.data.statementId);
         if (!current) return;
         view = { ...current, ...base, status: 'retracted', retraction: { reason: event.data.reason, recordedAt } };
         break;
@@ -59,14 +61,16 @@ export const statementsProjection: SqliteProjection<StatementEvent> = {
       default:
         return;
     }
-    closeVersion(db, 'rm_statements', 'statement_id', view.id, recordedAt);
-    insertVersion(db, 'rm_statements', {
+    await closeVersion(tx, table, 'statement_id', view.id, recordedAt);
+    await insertVersion(tx, table, {
       statement_id: view.id,
       recorded_from: recordedAt,
       recorded_to: null,
       status: view.status,
-      speaker: view.speaker,
+      speaker_key: view.speaker.toLowerCase(),
       country: view.country,
+      // Newline-delimited so a topic filter is a portable LIKE, not a JSON function.
+      topics_key: `\n${view.topics.map((topic) => topic.toLowerCase()).join('\n')}\n`,
       occurred_at: new Date(view.occurredAt).toISOString(),
       doc: JSON.stringify(view),
     });

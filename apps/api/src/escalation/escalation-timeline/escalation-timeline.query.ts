@@ -1,4 +1,3 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '@tracker/domain/shared/domain-error';
 import {
@@ -6,8 +5,7 @@ import {
   type EscalationTimelineFilter,
   escalationTimeline,
 } from '@tracker/read-models/escalation/escalation-timeline.query';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
 
 /** Per-day escalation around an anchor. */
 export class EscalationTimelineQuery extends Query<EscalationTimeline> {
@@ -19,10 +17,17 @@ export class EscalationTimelineQuery extends Query<EscalationTimeline> {
 /** Reads the anchors and escalation-signals read models; an anchor unknown (as of `asOf`) is a `404`. */
 @QueryHandler(EscalationTimelineQuery)
 export class EscalationTimelineHandler implements IQueryHandler<EscalationTimelineQuery> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   async execute({ filter }: EscalationTimelineQuery) {
-    const timeline = escalationTimeline(this.db, filter);
+    const timeline = await escalationTimeline(
+      this.readModels.db,
+      {
+        ...(await this.readModels.tables('anchors')),
+        ...(await this.readModels.tables('escalation-signals')),
+      },
+      filter,
+    );
     if (!timeline) {
       const when = filter.asOf ? ` as of ${filter.asOf}` : '';
       throw new DomainError('not-found', 'anchor-not-found', `No anchor named ${filter.anchor}${when}`);

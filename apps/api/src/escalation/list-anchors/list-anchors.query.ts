@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { AnchorView } from '@tracker/read-models/anchors/anchors.projection';
 import { type AnchorsFilter, listAnchors } from '@tracker/read-models/anchors/list-anchors.query';
 import type { Page } from '@tracker/read-models/pagination';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
 
 /** A page of anchors. */
 export class ListAnchorsQuery extends Query<Page<AnchorView>> {
@@ -16,9 +14,9 @@ export class ListAnchorsQuery extends Query<Page<AnchorView>> {
 /** Reads the anchors read model. */
 @QueryHandler(ListAnchorsQuery)
 export class ListAnchorsHandler implements IQueryHandler<ListAnchorsQuery> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   async execute({ filter }: ListAnchorsQuery) {
-    return listAnchors(this.db, filter);
+    return listAnchors(this.readModels.db, await this.readModels.tables('anchors'), filter);
   }
 }

@@ -1,4 +1,3 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { EscalationSignalView } from '@tracker/read-models/escalation/escalation-signals.projection';
 import {
@@ -6,8 +5,7 @@ import {
   listEscalationSignals,
 } from '@tracker/read-models/escalation/list-escalation-signals.query';
 import type { Page } from '@tracker/read-models/pagination';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
 
 /** A filtered page of escalation signals. */
 export class ListEscalationSignalsQuery extends Query<Page<EscalationSignalView>> {
@@ -19,9 +17,9 @@ export class ListEscalationSignalsQuery extends Query<Page<EscalationSignalView>
 /** Reads the escalation-signals read model. */
 @QueryHandler(ListEscalationSignalsQuery)
 export class ListEscalationSignalsHandler implements IQueryHandler<ListEscalationSignalsQuery> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   async execute({ filter }: ListEscalationSignalsQuery) {
-    return listEscalationSignals(this.db, filter);
+    return listEscalationSignals(this.readModels.db, await this.readModels.tables('escalation-signals'), filter);
   }
 }

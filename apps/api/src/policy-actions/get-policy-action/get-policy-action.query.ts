@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { getPolicyAction, type PolicyActionDetail } from '@tracker/read-models/policy-actions/get-policy-action.query';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
 
 /** One policy action with its stage history, current or as known at `asOf`. */
 export class GetPolicyActionQuery extends Query<PolicyActionDetail | undefined> {
@@ -17,9 +15,9 @@ export class GetPolicyActionQuery extends Query<PolicyActionDetail | undefined> 
 /** Reads the policy-actions read model. */
 @QueryHandler(GetPolicyActionQuery)
 export class GetPolicyActionHandler implements IQueryHandler<GetPolicyActionQuery> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   async execute({ id, asOf }: GetPolicyActionQuery) {
-    return getPolicyAction(this.db, id, asOf);
+    return getPolicyAction(this.readModels.db, await this.readModels.tables('policy-actions'), id, asOf);
   }
 }

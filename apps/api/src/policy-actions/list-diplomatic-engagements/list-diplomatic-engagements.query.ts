@@ -1,4 +1,3 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { DiplomaticEngagementView } from '@tracker/read-models/diplomatic-engagements/diplomatic-engagements.projection';
 import {
@@ -6,8 +5,7 @@ import {
   listDiplomaticEngagements,
 } from '@tracker/read-models/diplomatic-engagements/list-diplomatic-engagements.query';
 import type { Page } from '@tracker/read-models/pagination';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
 
 /** A filtered page of diplomatic engagements. */
 export class ListDiplomaticEngagementsQuery extends Query<Page<DiplomaticEngagementView>> {
@@ -19,9 +17,13 @@ export class ListDiplomaticEngagementsQuery extends Query<Page<DiplomaticEngagem
 /** Reads the diplomatic-engagements read model. */
 @QueryHandler(ListDiplomaticEngagementsQuery)
 export class ListDiplomaticEngagementsHandler implements IQueryHandler<ListDiplomaticEngagementsQuery> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   async execute({ filter }: ListDiplomaticEngagementsQuery) {
-    return listDiplomaticEngagements(this.db, filter);
+    return listDiplomaticEngagements(
+      this.readModels.db,
+      await this.readModels.tables('diplomatic-engagements'),
+      filter,
+    );
   }
 }

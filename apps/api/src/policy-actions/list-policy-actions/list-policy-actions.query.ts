@@ -1,4 +1,3 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Page } from '@tracker/read-models/pagination';
 import {
@@ -6,8 +5,7 @@ import {
   type PolicyActionsFilter,
 } from '@tracker/read-models/policy-actions/list-policy-actions.query';
 import type { PolicyActionView } from '@tracker/read-models/policy-actions/policy-actions.projection';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
 
 /** A filtered page of policy actions. */
 export class ListPolicyActionsQuery extends Query<Page<PolicyActionView>> {
@@ -19,9 +17,9 @@ export class ListPolicyActionsQuery extends Query<Page<PolicyActionView>> {
 /** Reads the policy-actions read model. */
 @QueryHandler(ListPolicyActionsQuery)
 export class ListPolicyActionsHandler implements IQueryHandler<ListPolicyActionsQuery> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   async execute({ filter }: ListPolicyActionsQuery) {
-    return listPolicyActions(this.db, filter);
+    return listPolicyActions(this.readModels.db, await this.readModels.tables('policy-actions'), filter);
   }
 }

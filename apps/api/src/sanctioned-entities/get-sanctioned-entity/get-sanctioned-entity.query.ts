@@ -1,10 +1,9 @@
-import { Controller, Get, Inject, NotFoundException, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { getSanctionedEntity } from '@tracker/read-models/sanctioned-entities/list-sanctioned-entities.query';
 import type { SanctionedEntityView } from '@tracker/read-models/sanctioned-entities/sanctioned-entities.projection';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
 import { AsOfQueryDto } from '../../http/as-of-query.dto';
 import { RecordIdPipe } from '../../http/record-id.pipe';
 
@@ -21,10 +20,10 @@ export class GetSanctionedEntityQuery extends Query<SanctionedEntityView | undef
 /** Reads the registry read model. */
 @QueryHandler(GetSanctionedEntityQuery)
 export class GetSanctionedEntityHandler implements IQueryHandler<GetSanctionedEntityQuery> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   async execute({ id, asOf }: GetSanctionedEntityQuery) {
-    return getSanctionedEntity(this.db, id, asOf);
+    return getSanctionedEntity(this.readModels.db, await this.readModels.tables('sanctioned-entities'), id, asOf);
   }
 }
 

@@ -1,4 +1,3 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Page } from '@tracker/read-models/pagination';
 import {
@@ -6,8 +5,7 @@ import {
   type SanctionedEntitiesFilter,
 } from '@tracker/read-models/sanctioned-entities/list-sanctioned-entities.query';
 import type { SanctionedEntityView } from '@tracker/read-models/sanctioned-entities/sanctioned-entities.projection';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
 
 /** A filtered page of the entity registry. */
 export class ListSanctionedEntitiesQuery extends Query<Page<SanctionedEntityView>> {
@@ -19,9 +17,9 @@ export class ListSanctionedEntitiesQuery extends Query<Page<SanctionedEntityView
 /** Reads the registry read model. */
 @QueryHandler(ListSanctionedEntitiesQuery)
 export class ListSanctionedEntitiesHandler implements IQueryHandler<ListSanctionedEntitiesQuery> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   async execute({ filter }: ListSanctionedEntitiesQuery) {
-    return listSanctionedEntities(this.db, filter);
+    return listSanctionedEntities(this.readModels.db, await this.readModels.tables('sanctioned-entities'), filter);
   }
 }

@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Page } from '@tracker/read-models/pagination';
 import { listStatements, type StatementsFilter } from '@tracker/read-models/statements/list-statements.query';
 import type { StatementView } from '@tracker/read-models/statements/statements.projection';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
 
 /** A filtered page of statements. */
 export class ListStatementsQuery extends Query<Page<StatementView>> {
@@ -16,9 +14,9 @@ export class ListStatementsQuery extends Query<Page<StatementView>> {
 /** Reads the statements read model. */
 @QueryHandler(ListStatementsQuery)
 export class ListStatementsHandler implements IQueryHandler<ListStatementsQuery> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   async execute({ filter }: ListStatementsQuery) {
-    return listStatements(this.db, filter);
+    return listStatements(this.readModels.db, await this.readModels.tables('statements'), filter);
   }
 }

@@ -1,12 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
   type ExportControlsDay,
   type ExportControlsTimelineFilter,
   exportControlsTimeline,
 } from '@tracker/read-models/export-controls/export-controls-timeline.query';
-import { READ_MODEL_DB } from '@tracker/read-models/sqlite/sqlite-read-model-db';
-import type Database from 'better-sqlite3';
+import { ReadModels } from '@tracker/read-models/read-models';
 
 /** Per-day listing changes with the running total. */
 export class ExportControlsTimelineQuery extends Query<{
@@ -21,9 +19,12 @@ export class ExportControlsTimelineQuery extends Query<{
 /** Reads the export-controls read model. */
 @QueryHandler(ExportControlsTimelineQuery)
 export class ExportControlsTimelineHandler implements IQueryHandler<ExportControlsTimelineQuery> {
-  constructor(@Inject(READ_MODEL_DB) private readonly db: Database.Database) {}
+  constructor(private readonly readModels: ReadModels) {}
 
   async execute({ filter }: ExportControlsTimelineQuery) {
-    return { filter, days: exportControlsTimeline(this.db, filter) };
+    return {
+      filter,
+      days: await exportControlsTimeline(this.readModels.db, await this.readModels.tables('export-controls'), filter),
+    };
   }
 }

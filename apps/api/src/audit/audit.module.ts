@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { GetAuditTrailController, GetAuditTrailHandler } from './get-audit-trail/get-audit-trail.query';
+import { VerifyChainsController, VerifyChainsHandler } from './verify-chains/verify-chains.query';
+
+/** Audit trail and tamper-evidence verification, read straight from the event log. */
+@Module({
+  controllers: [VerifyChainsController, GetAuditTrailController],
+  providers: [VerifyChainsHandler, GetAuditTrailHandler],
+})
+export class AuditModule {}

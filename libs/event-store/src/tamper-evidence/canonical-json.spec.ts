@@ -1,0 +1,43 @@
+import { canonicalJson } from './canonical-json';
+
+describe('canonicalJson', () => {
+  it('sorts keys recursively, including inside arrays, and emits no whitespace', () => {
+    const value = { b: 1, a: { d: [{ z: true, y: null }], c: 'x' } };
+    expect(canonicalJson(value)).toBe('{"a":{"c":"x","d":[{"y":null,"z":true}]},"b":1}');
+  });
+
+  it('is independent of insertion order', () => {
+    expect(canonicalJson({ x: 1, y: { p: 1, q: 2 } })).toBe(canonicalJson({ y: { q: 2, p: 1 }, x: 1 }));
+  });
+
+  it('orders keys by code unit, not as numbers ("10" before "9")', () => {
+    expect(canonicalJson({ 9: 'a', 10: 'b', B: 1, a: 2 })).toBe('{"10":"b","9":"a","B":1,"a":2}');
+  });
+
+  it('matches JSON.stringify for undefined, toJSON, non-finite numbers and escaping', () => {
+    const value = {
+      gone: undefined,
+      list: [undefined, 1, () => 0],
+      when: new Date('2024-05-20T00:00:00Z'),
+      nan: NaN,
+      text: 'quote " and \n newline, 台湾',
+    };
+    expect(canonicalJson(value)).toBe(
+      '{"list":[null,1,null],"nan":null,"text":"quote \\" and \\n newline, 台湾","when":"2024-05-20T00:00:00.000Z"}',
+    );
+    expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+  });
+
+  it('gives the same text after a JSON round trip (what every store does)', () => {
+    const value = { n: 0.1 + 0.2, big: 1e21, neg: -0, nested: { arr: [3, 2, 1] } };
+    expect(canonicalJson(JSON.parse(JSON.stringify(value)))).toBe(canonicalJson(value));
+  });
+
+  it('encodes scalars and refuses bigint', () => {
+    expect(canonicalJson('s')).toBe('"s"');
+    expect(canonicalJson(null)).toBe('null');
+    expect(canonicalJson([])).toBe('[]');
+    expect(canonicalJson({})).toBe('{}');
+    expect(() => canonicalJson({ n: 1n })).toThrow(TypeError);
+  });
+});

@@ -1,0 +1,90 @@
+import { Pool, type PoolClient, types } from 'pg';
+import type { ReadModelStore, SqlParams, SqlSession } from './read-model-store';
+
+// BIGINT (log positions) as JS numbers: positions stay far below 2^53.
+types.setTypeParser(types.builtins.INT8, (value) => Number(value));
+
+/** Rewrites `@name` parameters to `$n` (one number per distinct name) and orders the values to match. */
+export function toPositional(sql: string, params: SqlParams = {}): { text: string; values: unknown[] } {
+  const names: string[] = [];
+  const text = sql.replace(/@([A-Za-z_]\w*)/g, (_, name: string) => {
+    let index = names.indexOf(name);
+    if (index < 0) index = names.push(name) - 1;
+    return `$${index + 1}`;
+  });
+  const values = names.map((name) => {
+    if (!(name in params)) throw new RangeError(`Missing SQL parameter @${name}`);
+    const value = params[name];
+    return value === undefined ? null : typeof value === 'bigint' ? value.toString() : value;
+  });
+  return { text, values };
+}
+
+function session(
+  query: (text: string, values: unknown[]) => Promise<{ rows: unknown[]; rowCount: number | null }>,
+): SqlSession {
+  const run = (sql: string, params?: SqlParams) => {
+    const { text, values } = toPositional(sql, params);
+    return query(text, values);
+  };
+  return {
+    dialect: 'postgres',
+    run: async (sql, params) => (await run(sql, params)).rowCount ?? 0,
+    get: async <T>(sql: string, params?: SqlParams) => (await run(sql, params)).rows[0] as T | undefined,
+    all: async <T>(sql: string, params?: SqlParams) => (await run(sql, params)).rows as T[],
+    exec: async (sql) => void (await query(sql, [])),
+  };
+}
+
+/** Read models in PostgreSQL, shared by every API replica; transactions take a pooled client. */
+export class PostgresReadModelStore implements ReadModelStore {
+  readonly dialect = 'postgres' as const;
+  private readonly pool: Pool;
+  private readonly pooled: SqlSession;
+
+  constructor(connectionString: string, options: { max?: number; schema?: string } = {}) {
+    this.pool = new Pool({
+      connectionString,
+      max: options.max ?? 10,
+      // A dedicated schema per test run keeps suites apart on one shared database.
+      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    });
+    this.pooled = session((text, values) => this.pool.query(text, values));
+  }
+
+  run(sql: string, params?: SqlParams) {
+    return this.pooled.run(sql, params);
+  }
+  get<T>(sql: string, params?: SqlParams) {
+    return this.pooled.get<T>(sql, params);
+  }
+  all<T>(sql: string, params?: SqlParams) {
+    return this.pooled.all<T>(sql, params);
+  }
+  exec(sql: string) {
+    return this.pooled.exec(sql);
+  }
+
+  async transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
+    const client: PoolClient = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(session((text, values) => client.query(text, values)));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

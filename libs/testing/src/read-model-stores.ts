@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { PostgresReadModelStore } from '@tracker/read-models/store/postgres-read-model-store';
+import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import { SqliteReadModelStore } from '@tracker/read-models/store/sqlite-read-model-store';
+
+/** A fresh, empty read-model store for one suite; `dispose` closes it and removes what it created. */
+export interface ReadModelStoreFactory {
+  label: string;
+  create(): Promise<ReadModelStore & { dispose(): Promise<void> }>;
+}
+
+/** The shared test database; `READ_MODEL_TEST_POSTGRES_URL` points the specs elsewhere. */
+const POSTGRES_URL = process.env.READ_MODEL_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * Why PostgreSQL cannot be used, or `undefined` when it can. Synchronous (a short-lived child
+ * process connects and runs `SELECT 1`) because `describe.each` needs the factory list while
+ * Jest collects tests, before anything asynchronous can run.
+ */
+function postgresProblem(): string | undefined {
+  const probe = `
+    const { Client } = require(${JSON.stringify(require.resolve('pg'))});
+    const client = new Client({ connectionString: ${JSON.stringify(POSTGRES_URL)}, connectionTimeoutMillis: 3000 });
+    client.connect().then(() => client.query('SELECT 1')).then(() => client.end()).then(
+      () => process.exit(0),
+      (error) => { process.stderr.write(String((error && (error.message || error.code)) || error)); process.exit(1); },
+    );`;
+  try {
+    execFileSync(process.execPath, ['-e', probe], { timeout: 5000, stdio: ['ignore', 'ignore', 'pipe'] });
+    return undefined;
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();
+    return stderr || (error instanceof Error ? error.message : String(error));
+  }
+}
+
+const sqlite: ReadModelStoreFactory = {
+  label: 'SQLite',
+  async create() {
+    const store = new SqliteReadModelStore(':memory:');
+    return Object.assign(store, { dispose: () => store.close() });
+  },
+};
+
+/** Each store gets its own schema on the shared test database, dropped again by `dispose`. */
+const postgres: ReadModelStoreFactory = {
+  label: 'PostgreSQL',
+  async create() {
+    const schema = `rm_test_${randomBytes(6).toString('hex')}`;
+    const store = new PostgresReadModelStore(POSTGRES_URL, { schema, max: 4 });
+    try {
+      await store.exec(`CREATE SCHEMA ${schema}`);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    const dispose = async () => {
+      try {
+        await store.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await store.close();
+      }
+    };
+    return Object.assign(store, { dispose });
+  },
+};
+
+function postgresFactories(): ReadModelStoreFactory[] {
+  const problem = postgresProblem();
+  if (!problem) return [postgres];
+  const message = `PostgreSQL unreachable at ${POSTGRES_URL} (${problem})`;
+  if (process.env.CI === 'true') {
+    // In CI a missing database is a broken pipeline, not a reason to test less.
+    return [
+      {
+        label: postgres.label,
+        create: () => Promise.reject(new Error(`${message}: the PostgreSQL read-model specs cannot run`)),
+      },
+    ];
+  }
+  // eslint-disable-next-line no-console -- one line telling a developer why half the read-model specs did not run
+  console.warn(`${message}: skipping PostgreSQL read-model specs`);
+  return [];
+}
+
+/**
+ * The stores every read-model spec runs against, for `describe.each(READ_MODEL_STORE_FACTORIES)`:
+ * in-memory SQLite always; PostgreSQL (127.0.0.1:5432, database `test`, unless
+ * `READ_MODEL_TEST_POSTGRES_URL` says otherwise) when reachable, and required when `CI=true`.
+ */
+export const READ_MODEL_STORE_FACTORIES: ReadModelStoreFactory[] = [sqlite, ...postgresFactories()];
