@@ -8,7 +8,12 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { AsOfQueryDto } from '../../http/as-of-query.dto';
 import { InvalidInputError } from '../../http/problem-details';
 import { StreamIdPipe } from '../stream-id';
-import { type AuditTrailItem, decodeAuditCursor, encodeAuditCursor, toAuditTrailItem } from './audit-trail-item';
+import {
+  type AuditTrailItem,
+  decodeAuditCursor,
+  encodeAuditCursor,
+  toAuditTrailItem,
+} from '@tracker/event-store/audit-trail-item';
 
 /** Paging for the audit trail: larger pages than lists, since auditors read whole records. */
 export class AuditTrailQueryDto extends AsOfQueryDto {

@@ -1,0 +1,51 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { auditExport, auditReplayCompare, auditVerify } from './audit.commands';
+import { migrate, projectionsRebuild, projectionsStatus } from './projections.commands';
+
+/** `npm run cli -- <command>`: operations on the configured stores (same environment as the API). */
+const program = new Command('tracker')
+  .description('US–China policy tracker: migrations, projection rebuilds, audit export, verification and replay')
+  .showHelpAfterError();
+
+program.command('migrate').description('create or update the read-model registry and tables').action(migrate);
+
+const projections = program.command('projections').description('read-model projections');
+projections
+  .command('status')
+  .description('version, generation, checkpoint and lag of each projection')
+  .action(projectionsStatus);
+projections
+  .command('rebuild <name>')
+  .description('rebuild a projection blue/green from position 0; the current generation serves until the switch')
+  .option('--no-wait', 'only request the rebuild; a running API or projector builds it')
+  .option('--timeout <seconds>', 'give up waiting after this long', positiveInt, 600)
+  .action(projectionsRebuild);
+
+const audit = program.command('audit').description('audit trail and tamper evidence');
+audit
+  .command('export [streamId]')
+  .description('write events with their metadata as JSON lines (one stream, or --all)')
+  .option('--all', 'every stream')
+  .action(auditExport);
+audit
+  .command('verify')
+  .description('recompute every hash chain; exit 1 at a break')
+  .option('--stream <streamId>')
+  .action(auditVerify);
+audit
+  .command('replay')
+  .description('rebuild every projection into scratch tables and compare row for row with the live ones')
+  .option('--compare', 'compare with the live tables (the only mode)', true)
+  .option('--projection <name>', 'only this projection')
+  .action(auditReplayCompare);
+
+function positiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new InvalidArgumentError('must be a positive whole number');
+  return parsed;
+}
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

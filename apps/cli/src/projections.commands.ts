@@ -1,0 +1,63 @@
+import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
+import { formatPosition } from '@tracker/event-store/position';
+import { ProjectionRunner } from '@tracker/read-models/projection-runner';
+import { withStores } from './cli-context';
+
+/** Creates the registry and each projection's first generation (the runner's init does it on context start). */
+export async function migrate(): Promise<void> {
+  await withStores(async (context) => {
+    const generations = await context.get(ProjectionRunner).status();
+    process.stdout.write(
+      `read models ready: ${generations.filter((g) => g.status !== 'retired').length} generations\n`,
+    );
+  });
+}
+
+/** Prints one line per live generation. */
+export async function projectionsStatus(): Promise<void> {
+  await withStores(async (context) => {
+    let head = 0n;
+    for await (const last of context
+      .get<EventStorePort>(EVENT_STORE)
+      .readAll({ direction: 'backwards', maxCount: 1 })) {
+      head = last.position.commit;
+    }
+    for (const g of await context.get(ProjectionRunner).status()) {
+      if (g.status === 'retired') continue;
+      const checkpoint = g.position ? formatPosition(g.position) : '-';
+      const lag = head - (g.position?.commit ?? 0n);
+      process.stdout.write(
+        `${g.name.padEnd(24)} v${g.version} gen ${g.generation} ${g.status.padEnd(8)} checkpoint ${checkpoint} lag ${lag}\n`,
+      );
+    }
+  });
+}
+
+/** Requests a rebuild and, unless `--no-wait`, builds it in this process until the new generation is active. */
+export async function projectionsRebuild(name: string, options: { wait: boolean; timeout: number }): Promise<void> {
+  await withStores(async (context) => {
+    const runner = context.get(ProjectionRunner);
+    runner.projection(name);
+    const requested = await runner.rebuild(name);
+    process.stdout.write(`${name}: building generation ${requested.generation} from position 0\n`);
+    if (!options.wait) return;
+    runner.start();
+    const deadline = Date.now() + options.timeout * 1000;
+    try {
+      for (;;) {
+        const generation = (await runner.status()).find(
+          (g) => g.name === name && g.generation === requested.generation,
+        );
+        if (generation?.status === 'active') {
+          const at = generation.position ? formatPosition(generation.position) : 'start';
+          process.stdout.write(`${name}: generation ${requested.generation} active at ${at}\n`);
+          return;
+        }
+        if (Date.now() > deadline) throw new Error(`${name}: rebuild still running after ${options.timeout}s`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    } finally {
+      await runner.stop();
+    }
+  });
+}
