@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { AppConfig } from '@tracker/runtime/app.config';
+import type { Principal } from './auth/api-keys';
+import { SecurityModule } from './auth/security.module';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { AuditModule } from './audit/audit.module';
 import { EscalationModule } from './escalation/escalation.module';
@@ -34,13 +36,14 @@ import { ExportControlsTimelineHandler } from './timelines/export-controls-timel
 @Module({})
 export class AppModule {
   /** Builds the module for a validated configuration. */
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, keys: ReadonlyMap<string, Principal> = new Map()): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
         TerminusModule,
         PersistenceModule.forRoot(config),
+        SecurityModule.forRoot(config, keys),
         PolicyActionsModule,
         EscalationModule,
         AuditModule,

@@ -1,17 +1,49 @@
+import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { type AppConfig, ConfigError } from '@tracker/runtime/app.config';
 import { AppModule } from './app.module';
-import type { AppConfig } from '@tracker/runtime/app.config';
+import { loadApiKeys, type Principal } from './auth/api-keys';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation.pipe';
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** Without keys every caller is an admin, so an install without keys must not listen beyond this machine. */
+export function assertSafeBinding(config: AppConfig, keys: ReadonlyMap<string, Principal>): void {
+  if (keys.size === 0 && !LOOPBACK.has(config.HOST)) {
+    throw new ConfigError(
+      `HOST=${config.HOST} without API keys would let anyone on the network write and administer: set API_KEYS or API_KEYS_FILE, or bind to 127.0.0.1`,
+    );
+  }
+}
+
 /** Creates the configured Nest application (not yet listening); shared by `main.ts` and e2e tests. */
 export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
-    logger: options.logger,
-    abortOnError: false,
+  const keys = loadApiKeys(config);
+  assertSafeBinding(config, keys);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, keys),
+    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES }),
+    { logger: options.logger, abortOnError: false },
+  );
+  await app.register(helmet, {
+    // The OpenAPI UI at /docs needs inline scripts and styles; everything else is JSON.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+      },
+    },
   });
+  const origins = (config.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['etag', 'x-correlation-id'] });
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
@@ -21,6 +53,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
       .setTitle('US–China policy tracker')
       .setDescription('Event-sourced log of statements, listings, policy actions and escalation signals.')
       .setVersion('1')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('docs', app, document);

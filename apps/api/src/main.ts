@@ -7,6 +7,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
+  if (!config.API_KEYS && !config.API_KEYS_FILE) {
+    new Logger('security').warn(
+      `no API keys configured: listening on ${config.HOST} only, and every request acts as the local admin`,
+    );
+  }
   new Logger('api').log(
     `listening on ${await app.getUrl()} (event store: ${config.EVENT_STORE}, data: ${config.DATA_DIR}, projections: ${config.PROJECTIONS})`,
   );

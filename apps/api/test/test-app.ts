@@ -41,7 +41,8 @@ export async function startTestApp(
   const env = esdb
     ? { DATA_DIR: dataDir, EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: process.env.EVENTSTORE_CONNECTION_STRING }
     : { DATA_DIR: dataDir };
-  Object.assign(env, overrides);
+  // Suites send thousands of requests in-process; the rate limit has a test of its own.
+  Object.assign(env, { RATE_LIMIT_PER_MINUTE: '0' }, overrides);
   const app = await createApp(loadConfig(env), { logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

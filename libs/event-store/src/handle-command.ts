@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Decider, DomainCommand, DomainEvent } from '@tracker/domain/shared/decider';
 import { upcast } from '@tracker/domain/upcasting/upcast';
 import { ConcurrencyError, StreamNotFoundError } from './event-store.errors';
@@ -14,7 +14,21 @@ export interface CommandContext {
   readonly correlationId: string;
   /** Id of the message (request, command) that caused these events. */
   readonly causationId: string;
+  /** The client's `Idempotency-Key`: new record ids and event ids derive from it, so a retry after a crash cannot duplicate. */
+  readonly idempotencyKey?: string;
 }
+
+/** A UUID-shaped id derived from `parts` (SHA-256), stable across retries. */
+export function deterministicId(...parts: string[]): string {
+  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  return [hex.slice(0, 8), hex.slice(8, 12), `4${hex.slice(13, 16)}`, `8${hex.slice(17, 20)}`, hex.slice(20, 32)].join(
+    '-',
+  );
+}
+
+/** Id for a record a command creates: derived from the idempotency key when there is one, random otherwise. */
+export const newRecordId = (context: CommandContext, kind: string) =>
+  context.idempotencyKey ? deterministicId(kind, context.actor, context.idempotencyKey) : randomUUID();
 
 /** Metadata stored with every event. */
 export interface EventMetadata extends JsonObject {
@@ -91,8 +105,10 @@ export async function handleCommand<C extends DomainCommand, E extends DomainEve
   const { ifMatch } = options;
   if (ifMatch !== undefined && revision !== ifMatch) throw new RevisionMismatchError(streamId, ifMatch, revision);
   const events = decider.decide(command, state);
-  const unchained = events.map((event): EventData => ({
-    eventId: randomUUID(),
+  const unchained = events.map((event, index): EventData => ({
+    eventId: context.idempotencyKey
+      ? deterministicId('event', context.actor, context.idempotencyKey, streamId, String(index))
+      : randomUUID(),
     type: event.type,
     data: event.data as JsonObject,
     metadata: {

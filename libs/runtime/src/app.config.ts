@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
@@ -29,12 +30,24 @@ export class AppConfig {
   @IsIn(['inline', 'off']) PROJECTIONS: 'inline' | 'off' = 'inline';
   /** Lease time-to-live: a dead projector's work is taken over after at most this long. */
   @Type(() => Number) @IsInt() @Min(100) PROJECTOR_LEASE_TTL_MS = 10_000;
+  /** API keys as `name:role:sha256hex` entries, comma-separated; roles viewer, analyst, auditor, admin. */
+  @IsOptional() @IsString() API_KEYS?: string;
+  /** JSON file of `[{ "name", "role", "sha256" }]` keys, merged with `API_KEYS`. */
+  @IsOptional() @IsString() API_KEYS_FILE?: string;
+  /** How long an `Idempotency-Key` and its first response are kept. */
+  @Type(() => Number) @IsInt() @Min(1) IDEMPOTENCY_TTL_HOURS = 24;
+  /** Requests per minute per API key (per address without keys); 0 disables the limit. */
+  @Type(() => Number) @IsInt() @Min(0) RATE_LIMIT_PER_MINUTE = 600;
+  /** Largest request body accepted, in bytes. */
+  @Type(() => Number) @IsInt() @Min(1024) BODY_LIMIT_BYTES = 1_048_576;
+  /** Origins allowed by CORS, comma-separated; none by default. */
+  @IsOptional() @IsString() CORS_ORIGINS?: string;
   /** SQLite durability of the event log; see README "Durability". */
   @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
 }
 
 /** Variables whose values may hold credentials and are never printed. */
-const SECRET_BEARING = new Set(['EVENTSTORE_CONNECTION_STRING', 'DATABASE_URL']);
+const SECRET_BEARING = new Set(['EVENTSTORE_CONNECTION_STRING', 'DATABASE_URL', 'API_KEYS']);
 
 /** Thrown for a bad environment; the message names every offending variable on its own line. */
 export class ConfigError extends Error {

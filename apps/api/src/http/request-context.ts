@@ -3,13 +3,9 @@ import type { CommandContext } from '@tracker/event-store/handle-command';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 
-/** The principal an auth layer attaches to the request; absent when no keys are configured. */
-export interface Principal {
-  id: string;
-}
-
-/** Local installs without keys act as this principal (they bind to loopback only). */
-export const LOCAL_PRINCIPAL: Principal = { id: 'local' };
+import type { Principal } from '../auth/api-keys';
+import { LOCAL_PRINCIPAL } from '../auth/api-key.guard';
+import { idempotencyKeyOf } from './idempotency-key';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -24,5 +20,6 @@ export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContex
     actor: (request.principal ?? LOCAL_PRINCIPAL).id,
     correlationId,
     causationId,
+    idempotencyKey: idempotencyKeyOf(request),
   };
 });

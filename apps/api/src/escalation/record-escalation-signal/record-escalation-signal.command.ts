@@ -5,8 +5,12 @@ import {
   escalationSignalStreamId,
 } from '@tracker/domain/escalation-signal/escalation-signal.decider';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { type CommandContext, type CommandResult, handleCommand } from '@tracker/event-store/handle-command';
-import { randomUUID } from 'node:crypto';
+import {
+  type CommandContext,
+  type CommandResult,
+  handleCommand,
+  newRecordId,
+} from '@tracker/event-store/handle-command';
 import type { RecordEscalationSignalDto } from './record-escalation-signal.dto';
 
 /** Record a new escalation signal; resolves to the signal's id and append result. */
@@ -25,7 +29,7 @@ export class RecordEscalationSignalHandler implements ICommandHandler<RecordEsca
   constructor(@Inject(EVENT_STORE) private readonly store: EventStorePort) {}
 
   async execute({ input, context }: RecordEscalationSignalCommand) {
-    const signalId = randomUUID();
+    const signalId = newRecordId(context, 'escalationSignal');
     const data = { ...input, metrics: { ...input.metrics }, source: { ...input.source }, signalId };
     const result = await handleCommand(
       this.store,

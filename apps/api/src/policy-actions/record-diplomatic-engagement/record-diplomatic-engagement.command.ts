@@ -5,8 +5,12 @@ import {
   diplomaticEngagementStreamId,
 } from '@tracker/domain/diplomatic-engagement/diplomatic-engagement.decider';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { type CommandContext, type CommandResult, handleCommand } from '@tracker/event-store/handle-command';
-import { randomUUID } from 'node:crypto';
+import {
+  type CommandContext,
+  type CommandResult,
+  handleCommand,
+  newRecordId,
+} from '@tracker/event-store/handle-command';
 import type { RecordDiplomaticEngagementDto } from './record-diplomatic-engagement.dto';
 
 /** Record a visit, call or meeting; resolves to the new engagement's id and append result. */
@@ -25,7 +29,7 @@ export class RecordDiplomaticEngagementHandler implements ICommandHandler<Record
   constructor(@Inject(EVENT_STORE) private readonly store: EventStorePort) {}
 
   async execute({ input, context }: RecordDiplomaticEngagementCommand) {
-    const engagementId = randomUUID();
+    const engagementId = newRecordId(context, 'diplomaticEngagement');
     const data = {
       ...input,
       participants: input.participants.map((p) => ({ ...p, country: p.country.toUpperCase() })),

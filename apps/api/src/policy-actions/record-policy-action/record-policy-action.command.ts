@@ -2,8 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { policyActionDecider, policyActionStreamId } from '@tracker/domain/policy-action/policy-action.decider';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { type CommandContext, type CommandResult, handleCommand } from '@tracker/event-store/handle-command';
-import { randomUUID } from 'node:crypto';
+import {
+  type CommandContext,
+  type CommandResult,
+  handleCommand,
+  newRecordId,
+} from '@tracker/event-store/handle-command';
 import type { RecordPolicyActionDto } from './record-policy-action.dto';
 
 /** Record a new policy action; resolves to the new action's id and append result. */
@@ -22,7 +26,7 @@ export class RecordPolicyActionHandler implements ICommandHandler<RecordPolicyAc
   constructor(@Inject(EVENT_STORE) private readonly store: EventStorePort) {}
 
   async execute({ input, context }: RecordPolicyActionCommand) {
-    const policyActionId = randomUUID();
+    const policyActionId = newRecordId(context, 'policyAction');
     const { announcedListings, source, ...facts } = input;
     const data = {
       ...facts,

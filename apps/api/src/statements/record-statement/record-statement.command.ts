@@ -2,8 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { statementDecider, statementStreamId } from '@tracker/domain/statement/statement.decider';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { type CommandContext, type CommandResult, handleCommand } from '@tracker/event-store/handle-command';
-import { randomUUID } from 'node:crypto';
+import {
+  type CommandContext,
+  type CommandResult,
+  handleCommand,
+  newRecordId,
+} from '@tracker/event-store/handle-command';
 import type { RecordStatementDto } from './record-statement.dto';
 
 /** Record a new statement; resolves to the new statement's id and append result. */
@@ -22,7 +26,7 @@ export class RecordStatementHandler implements ICommandHandler<RecordStatementCo
   constructor(@Inject(EVENT_STORE) private readonly store: EventStorePort) {}
 
   async execute({ input, context }: RecordStatementCommand) {
-    const statementId = randomUUID();
+    const statementId = newRecordId(context, 'statement');
     const data = { ...input, topics: input.topics ?? [], source: { ...input.source }, statementId };
     const result = await handleCommand(
       this.store,
