@@ -1,5 +1,5 @@
 import { statementBody } from '@tracker/testing/fixtures';
-import { hashApiKey } from '../src/auth/api-keys';
+import { hashApiKey } from '@tracker/runtime/api-key-hash';
 import { assertSafeBinding } from '../src/bootstrap';
 import { loadConfig } from '@tracker/runtime/app.config';
 import { startTestApp, type TestApp } from './test-app';

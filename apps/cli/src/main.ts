@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { hashApiKey } from '@tracker/runtime/api-key-hash';
 import { auditExport, auditReplayCompare, auditVerify } from './audit.commands';
 import { migrate, projectionsRebuild, projectionsStatus } from './projections.commands';
 
@@ -38,6 +39,15 @@ audit
   .option('--compare', 'compare with the live tables (the only mode)', true)
   .option('--projection <name>', 'only this projection')
   .action(auditReplayCompare);
+
+program
+  .command('keys')
+  .description('API keys')
+  .command('hash <key>')
+  .description('print the SHA-256 to put in API_KEYS (name:role:sha256) or API_KEYS_FILE')
+  .action((key: string) => {
+    process.stdout.write(`${hashApiKey(key)}\n`);
+  });
 
 function positiveInt(value: string): number {
   const parsed = Number(value);

@@ -7,7 +7,8 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { allows, permissionFor } from './access-policy';
-import { hashApiKey, type Principal } from './api-keys';
+import { hashApiKey } from '@tracker/runtime/api-key-hash';
+import type { Principal } from './api-keys';
 
 /** Local installs without keys act as this principal; they listen on loopback only. */
 export const LOCAL_PRINCIPAL: Principal = { id: 'local', role: 'admin' };

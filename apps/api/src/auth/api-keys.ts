@@ -1,5 +1,4 @@
 import { ConfigError } from '@tracker/runtime/app.config';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /** What each role may do; `admin` may do everything. */
@@ -12,9 +11,6 @@ export interface Principal {
   readonly id: string;
   readonly role: Role;
 }
-
-/** Keys are configured and compared as SHA-256 hashes; the keys themselves are never stored or logged. */
-export const hashApiKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
 interface KeyEntry {
   name: string;
