@@ -4,6 +4,8 @@ import { TerminusModule } from '@nestjs/terminus';
 import type { AppConfig } from '@tracker/runtime/app.config';
 import type { Principal } from './auth/api-keys';
 import { SecurityModule } from './auth/security.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { trackerMetrics } from './observability/tracker-metrics';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { AuditModule } from './audit/audit.module';
 import { EscalationModule } from './escalation/escalation.module';
@@ -40,10 +42,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        // First, so the request logger runs before everything else.
+        ObservabilityModule.forRoot({ level: config.LOG_LEVEL }),
         CqrsModule.forRoot(),
         TerminusModule,
         PersistenceModule.forRoot(config),
-        SecurityModule.forRoot(config, keys),
+        SecurityModule.forRoot(config, keys, () => trackerMetrics.idempotentReplays.inc()),
         PolicyActionsModule,
         EscalationModule,
         AuditModule,

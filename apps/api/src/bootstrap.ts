@@ -1,11 +1,13 @@
 import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type AppConfig, ConfigError } from '@tracker/runtime/app.config';
 import { AppModule } from './app.module';
 import { loadApiKeys, type Principal } from './auth/api-keys';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { correlationIdOf } from './observability/correlation-id';
 import { strictValidationPipe } from './http/validation.pipe';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -25,9 +27,11 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   assertSafeBinding(config, keys);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, keys),
-    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES }),
-    { logger: options.logger, abortOnError: false },
+    // The correlation id is the request id: validated, echoed, logged and stored in event metadata.
+    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: correlationIdOf, requestIdHeader: false }),
+    { logger: options.logger, bufferLogs: true, abortOnError: false },
   );
+  app.useLogger(app.get(Logger));
   await app.register(helmet, {
     // The OpenAPI UI at /docs needs inline scripts and styles; everything else is JSON.
     contentSecurityPolicy: {

@@ -42,7 +42,7 @@ export async function startTestApp(
     ? { DATA_DIR: dataDir, EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: process.env.EVENTSTORE_CONNECTION_STRING }
     : { DATA_DIR: dataDir };
   // Suites send thousands of requests in-process; the rate limit has a test of its own.
-  Object.assign(env, { RATE_LIMIT_PER_MINUTE: '0' }, overrides);
+  Object.assign(env, { RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }, overrides);
   const app = await createApp(loadConfig(env), { logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

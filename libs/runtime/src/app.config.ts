@@ -42,6 +42,9 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(1024) BODY_LIMIT_BYTES = 1_048_576;
   /** Origins allowed by CORS, comma-separated; none by default. */
   @IsOptional() @IsString() CORS_ORIGINS?: string;
+  /** Minimum level of the JSON logs; `silent` turns them off (in-process tests). */
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
   /** SQLite durability of the event log; see README "Durability". */
   @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
 }

@@ -10,6 +10,11 @@ import {
 } from '@nestjs/common';
 import { createEventStore } from '@tracker/event-store/create-event-store';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
+import {
+  EVENT_STORE_OBSERVER,
+  type EventStoreObserver,
+  InstrumentedEventStore,
+} from '@tracker/event-store/instrumented-event-store';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { ALL_PROJECTIONS } from '@tracker/read-models/projections';
 import { ReadModels } from '@tracker/read-models/read-models';
@@ -64,14 +69,18 @@ export class PersistenceModule {
         { provide: ROLE, useValue: role },
         {
           provide: EVENT_STORE,
-          useFactory: (): Promise<EventStorePort> =>
-            createEventStore({
+          // Counted when the process has metrics (the API's ObservabilityModule); plain otherwise (CLI, projector).
+          inject: [{ token: EVENT_STORE_OBSERVER, optional: true }],
+          useFactory: async (observer?: EventStoreObserver): Promise<EventStorePort> => {
+            const store = await createEventStore({
               kind: config.EVENT_STORE,
               filename: file,
               synchronous: config.SQLITE_SYNCHRONOUS,
               connectionString: config.EVENTSTORE_CONNECTION_STRING,
               connectTimeoutMs: config.EVENTSTORE_CONNECT_TIMEOUT_MS,
-            }),
+            });
+            return observer ? new InstrumentedEventStore(store, observer, config.EVENT_STORE) : store;
+          },
         },
         {
           provide: READ_MODEL_STORE,

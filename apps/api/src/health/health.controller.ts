@@ -4,25 +4,58 @@ import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import { AppConfig } from '@tracker/runtime/app.config';
 import type { FastifyReply } from 'fastify';
+import { projectionProgress } from '../observability/projection-lag';
+import { ProjectionStallDetector } from '../observability/projection-stall';
 
-/** `GET /health`: 200 when the event store and read models answer, else 503 naming what is down. */
+/** A store that does not answer within this long counts as down; a probe must not hang. */
+const PING_TIMEOUT_MS = 3_000;
+
+/**
+ * Liveness and readiness, with Terminus's report as the body (200, or 503 naming what is down).
+ * `GET /health/live` does no I/O. `GET /health/ready` (and `GET /health`, kept for existing
+ * monitors) needs the event store and read-model store to answer and no projection to be
+ * stalled (see `ProjectionStallDetector`). With `PROJECTIONS=off` the projector worker owns
+ * the projections: their state is reported but does not make this replica unready.
+ */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
+  private readonly stalls = new ProjectionStallDetector();
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     private readonly runner: ProjectionRunner,
+    private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly store: EventStorePort,
     @Inject(READ_MODEL_STORE) private readonly db: ReadModelStore,
   ) {}
 
-  /** Store connectivity plus each projection's state. */
+  /** Readiness, under its historical path. */
   @Get()
-  async check(@Res({ passthrough: true }) reply: FastifyReply) {
+  check(@Res({ passthrough: true }) reply: FastifyReply) {
+    return this.report(reply, () => this.readinessChecks());
+  }
+
+  /** The process is up and its event loop turns; nothing else is consulted. */
+  @Get('live')
+  live(@Res({ passthrough: true }) reply: FastifyReply) {
+    return this.report(reply, () =>
+      this.health.check([() => this.indicator.check('process').up({ uptimeSeconds: Math.round(process.uptime()) })]),
+    );
+  }
+
+  /** Stores reachable and projections not stalled: safe to route traffic here. */
+  @Get('ready')
+  ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    return this.report(reply, () => this.readinessChecks());
+  }
+
+  private async report(reply: FastifyReply, run: () => Promise<unknown>) {
     try {
-      return await this.runChecks();
+      return await run();
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       // Terminus's own report (which check is down and why) is the body monitors expect, not a problem document.
@@ -31,32 +64,53 @@ export class HealthController {
     }
   }
 
-  private runChecks() {
+  private readinessChecks() {
     return this.health.check([
       () => this.probe('eventStore', () => this.store.ping()),
       () => this.probe('readModels', () => this.db.ping()),
-      async () =>
-        this.indicator.check('projections').up({
-          projections: (await this.runner.status())
-            .filter((s) => s.status !== 'retired')
-            .map((s) => ({
-              name: s.name,
-              generation: s.generation,
-              status: s.status,
-              state: s.state,
-              lastError: s.lastError,
-            })),
-        }),
+      () => this.projections(),
     ]);
+  }
+
+  private async projections() {
+    const check = this.indicator.check('projections');
+    let verdicts;
+    try {
+      verdicts = this.stalls.observe(await withTimeout(projectionProgress(this.runner, this.store)));
+    } catch (error) {
+      return check.down({ message: messageOf(error) });
+    }
+    const projections = verdicts.map((v) => ({
+      name: v.name,
+      generation: v.generation,
+      state: v.state,
+      checkpoint: v.checkpoint === undefined ? null : `${v.checkpoint}`,
+      lag: v.lag,
+      stalled: v.stalled,
+      ...(v.reason ? { reason: v.reason } : {}),
+      ...(v.lastError ? { lastError: v.lastError } : {}),
+    }));
+    const inline = this.config.PROJECTIONS === 'inline';
+    return inline && verdicts.some((v) => v.stalled) ? check.down({ projections }) : check.up({ projections });
   }
 
   private async probe(key: string, ping: () => Promise<void>) {
     const check = this.indicator.check(key);
     try {
-      await ping();
+      await withTimeout(ping());
       return check.up();
     } catch (error) {
-      return check.down({ message: error instanceof Error ? error.message : String(error) });
+      return check.down({ message: messageOf(error) });
     }
   }
 }
+
+function withTimeout<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

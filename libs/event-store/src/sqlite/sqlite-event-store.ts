@@ -42,6 +42,17 @@ interface EventRow {
   recorded_at: number;
 }
 
+/** An append waiting for its group's commit. */
+interface PendingAppend {
+  streamId: string;
+  events: readonly EventData[];
+  options: AppendOptions;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+  result?: AppendResult;
+  error?: unknown;
+}
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
     position    INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -64,7 +75,9 @@ export class SqliteEventStore implements EventStorePort {
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
-  private readonly appendTx: (streamId: string, events: readonly EventData[], options: AppendOptions) => AppendResult;
+  private readonly appendOne: (streamId: string, events: readonly EventData[], options: AppendOptions) => AppendResult;
+  private readonly commitGroup: (group: readonly PendingAppend[]) => void;
+  private pending: PendingAppend[] = [];
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -79,9 +92,18 @@ export class SqliteEventStore implements EventStorePort {
     this.appended.setMaxListeners(0);
     this.stmt = this.prepare();
     // IMMEDIATE takes the write lock before reading the revision, so two writers cannot both pass the check.
-    this.appendTx = this.db.transaction((streamId, events, options) =>
-      this.appendLocked(streamId, events, options),
-    ).immediate;
+    // Inside the group's transaction each append is its own savepoint: a conflict rolls back that append only.
+    this.appendOne = this.db.transaction((streamId, events, options) => this.appendLocked(streamId, events, options));
+    // IMMEDIATE takes the write lock before any revision is read, so two processes cannot both pass a check.
+    this.commitGroup = this.db.transaction((group: readonly PendingAppend[]) => {
+      for (const append of group) {
+        try {
+          append.result = this.appendOne(append.streamId, append.events, append.options);
+        } catch (error) {
+          append.error = error;
+        }
+      }
+    }).immediate;
   }
 
   private prepare() {
@@ -115,11 +137,33 @@ export class SqliteEventStore implements EventStorePort {
     };
   }
 
-  async appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult> {
-    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
-    const result = this.appendTx(streamId, events, options);
+  /**
+   * Group commit: appends arriving in the same turn of the event loop share one durable
+   * transaction (one fsync), each still checked against its own expected revision, in
+   * arrival order, and each acknowledged only after the commit.
+   */
+  appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult> {
+    if (events.length === 0) return Promise.reject(new RangeError('appendToStream needs at least one event'));
+    return new Promise((resolve, reject) => {
+      if (this.pending.length === 0) setImmediate(() => this.flush());
+      this.pending.push({ streamId, events, options, resolve, reject });
+    });
+  }
+
+  private flush(): void {
+    const group = this.pending;
+    this.pending = [];
+    try {
+      this.commitGroup(group);
+    } catch (error) {
+      for (const append of group) append.reject(error);
+      return;
+    }
+    for (const append of group) {
+      if (append.error === undefined) append.resolve(append.result!);
+      else append.reject(append.error);
+    }
     this.appended.emit('append');
-    return result;
   }
 
   private appendLocked(

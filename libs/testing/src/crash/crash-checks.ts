@@ -1,7 +1,17 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import type { Attempt } from './crash-harness';
+
+/** One write the harness tried; `tag` is embedded in the event data so the log scan can find it. */
+export interface Attempt {
+  tag: string;
+  kind: 'statement' | 'entity' | 'correction' | 'amendment';
+  round: number;
+  /** `rejected` is a 4xx (e.g. a 409 race): the write must not be in the log. */
+  outcome: 'acknowledged' | 'rejected' | 'unacknowledged';
+  status?: number;
+  ack?: { id: string; streamId: string; revision: number };
+}
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
 

@@ -1,7 +1,7 @@
 import { startAppProcess } from '@tracker/testing/app-process';
 import { entityBody, statementBody } from '@tracker/testing/fixtures';
 import { randomBytes, randomInt } from 'node:crypto';
-import { checkAfterCrashes, runCli } from './crash-checks';
+import { type Attempt, checkAfterCrashes, runCli } from './crash-checks';
 
 /** Options of `runCrashRounds`; `env` and `headers` let a caller pass e.g. an API key once auth is on. */
 export interface CrashOptions {
@@ -13,17 +13,6 @@ export interface CrashOptions {
   killAfterMs?: [min: number, max: number];
   env?: Record<string, string>;
   headers?: Record<string, string>;
-}
-
-/** One write the harness tried; `tag` is embedded in the event data so the log scan can find it. */
-export interface Attempt {
-  tag: string;
-  kind: 'statement' | 'entity' | 'correction' | 'amendment';
-  round: number;
-  /** `rejected` is a 4xx (e.g. a 409 race): the write must not be in the log. */
-  outcome: 'acknowledged' | 'rejected' | 'unacknowledged';
-  status?: number;
-  ack?: { id: string; streamId: string; revision: number };
 }
 
 /** What the crash rounds proved; `ok` is false when anything acknowledged is missing or a check failed. */

@@ -1,0 +1,28 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
+import { ProjectionRunner } from '@tracker/read-models/projection-runner';
+import { projectionProgress } from './projection-lag';
+import { TrackerMetrics } from './tracker-metrics';
+
+/** `GET /metrics`: Prometheus text exposition of the process's metrics. */
+@ApiTags('operations')
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    @Inject(TrackerMetrics) private readonly metrics: TrackerMetrics,
+    private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStorePort,
+  ) {}
+
+  /** Projection lag is measured now, at scrape time, so it is never older than the scrape. */
+  @Get()
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  async scrape(): Promise<string> {
+    const lag = this.metrics.projectionLag;
+    lag.reset();
+    for (const p of await projectionProgress(this.runner, this.store)) lag.set({ projection: p.name }, p.lag);
+    return this.metrics.registry.metrics();
+  }
+}

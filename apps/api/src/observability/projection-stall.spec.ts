@@ -1,0 +1,64 @@
+import type { ProjectionProgress } from './projection-lag';
+import { ProjectionStallDetector } from './projection-stall';
+
+const progress = (overrides: Partial<ProjectionProgress> = {}): ProjectionProgress => ({
+  name: 'statements',
+  generation: 1,
+  state: 'running',
+  checkpoint: 10n,
+  lag: 0,
+  ...overrides,
+});
+
+describe('ProjectionStallDetector', () => {
+  let clock: number;
+  let detector: ProjectionStallDetector;
+  const at = (ms: number, observed: ProjectionProgress) => {
+    clock = ms;
+    return detector.observe([observed])[0];
+  };
+
+  beforeEach(() => {
+    clock = 0;
+    detector = new ProjectionStallDetector({ retryingMs: 30_000, noProgressMs: 60_000 }, () => clock);
+  });
+
+  it('given a caught-up projection, it is never stalled however long nothing happens', () => {
+    at(0, progress());
+    expect(at(600_000, progress()).stalled).toBe(false);
+  });
+
+  it('given a projection retrying for longer than the limit, it is stalled with the last error', () => {
+    at(0, progress({ state: 'retrying', lastError: 'disk full' }));
+    expect(at(30_000, progress({ state: 'retrying', lastError: 'disk full' })).stalled).toBe(false);
+    const verdict = at(31_000, progress({ state: 'retrying', lastError: 'disk full' }));
+    expect(verdict).toMatchObject({ stalled: true, reason: 'retrying for 31 s: disk full' });
+  });
+
+  it('given a retrying projection that recovers, the retry clock starts again', () => {
+    at(0, progress({ state: 'retrying' }));
+    at(20_000, progress({ state: 'running' }));
+    expect(at(40_000, progress({ state: 'retrying' })).stalled).toBe(false);
+    expect(at(71_000, progress({ state: 'retrying' })).stalled).toBe(true);
+  });
+
+  it('given a projection behind the head whose checkpoint does not move for over a minute, it is stalled', () => {
+    at(0, progress({ lag: 5 }));
+    expect(at(60_000, progress({ lag: 5 })).stalled).toBe(false);
+    expect(at(61_000, progress({ lag: 7 }))).toMatchObject({
+      stalled: true,
+      reason: 'checkpoint has not moved for 61 s with lag 7',
+    });
+  });
+
+  it('given a projection behind the head whose checkpoint keeps moving, it is not stalled even if the lag grows', () => {
+    at(0, progress({ lag: 5, checkpoint: 10n }));
+    at(50_000, progress({ lag: 8, checkpoint: 20n }));
+    expect(at(100_000, progress({ lag: 12, checkpoint: 30n })).stalled).toBe(false);
+  });
+
+  it('given a new generation (a rebuild switched in), it is judged from its own first observation', () => {
+    at(0, progress({ lag: 5 }));
+    expect(at(90_000, progress({ generation: 2, lag: 5 })).stalled).toBe(false);
+  });
+});
