@@ -6,6 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type AppConfig, ConfigError } from '@tracker/runtime/app.config';
 import { AppModule } from './app.module';
 import { loadApiKeys, type Principal } from './auth/api-keys';
+import { JsonShapePipe } from './http/json-shape.pipe';
+import { frameworkErrorAsProblem } from './http/framework-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { correlationIdOf } from './observability/correlation-id';
 import { strictValidationPipe } from './http/validation.pipe';
@@ -28,7 +30,12 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, keys),
     // The correlation id is the request id: validated, echoed, logged and stored in event metadata.
-    new FastifyAdapter({ bodyLimit: config.BODY_LIMIT_BYTES, genReqId: correlationIdOf, requestIdHeader: false }),
+    new FastifyAdapter({
+      bodyLimit: config.BODY_LIMIT_BYTES,
+      genReqId: correlationIdOf,
+      requestIdHeader: false,
+      frameworkErrors: frameworkErrorAsProblem,
+    }),
     { logger: options.logger, bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
@@ -48,7 +55,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
     .map((o) => o.trim())
     .filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['etag', 'x-correlation-id'] });
-  app.useGlobalPipes(strictValidationPipe());
+  app.useGlobalPipes(new JsonShapePipe(), strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -1,7 +1,8 @@
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsIsoDate } from './iso-date';
 
 /** `asOf`: answer as the system knew it at this recorded time (ISO 8601). Every GET accepts it. */
 export class AsOfQueryDto {
   /** Recorded-time cut-off, e.g. `2024-05-21T00:00:00Z`. */
-  @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @IsOptional() @IsIsoDate() asOf?: string;
 }

@@ -61,6 +61,9 @@ export const statementStreamId = (statementId: string) => `statement-${statement
 const DAY_MS = 24 * 3600 * 1000;
 
 function assertNotInFuture(occurredAt: string | undefined, now: Date): void {
+  if (occurredAt !== undefined && Number.isNaN(Date.parse(occurredAt))) {
+    throw new DomainError('rule-violation', 'invalid-date', `occurredAt ${occurredAt} is not a date`);
+  }
   if (occurredAt !== undefined && Date.parse(occurredAt) > now.getTime() + DAY_MS) {
     throw new DomainError('rule-violation', 'occurred-in-future', 'occurredAt lies in the future');
   }

@@ -2,7 +2,6 @@ import { ANCHOR_NAME, type AnchorFacts } from '@tracker/domain/anchor/anchor.dec
 import { Type } from 'class-transformer';
 import {
   IsDefined,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -12,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SourceDto } from '../../http/source.dto';
+import { IsIsoDate } from '../../http/iso-date';
 
 /** Body of `POST /v1/anchors`. */
 export class DefineAnchorDto implements AnchorFacts {
@@ -22,7 +22,7 @@ export class DefineAnchorDto implements AnchorFacts {
   name!: string;
   /** The key date, `YYYY-MM-DD`. */
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   date!: string;
   /** Human title, e.g. "Inauguration of Lai Ching-te". */
   @IsString() @IsNotEmpty() @MaxLength(300) title!: string;

@@ -3,9 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { ESCALATION_REGIONS } from '@tracker/domain/escalation-signal/escalation-region';
 import { ESCALATION_KINDS } from '@tracker/domain/escalation-signal/escalation-signal.decider';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { ListEscalationSignalsQuery } from './list-escalation-signals.query';
+import { IsIsoDate } from '../../http/iso-date';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,12 +19,12 @@ export class ListEscalationSignalsDto extends PageQueryDto {
   /** First report date (local to the region), `YYYY-MM-DD`, inclusive. */
   @IsOptional()
   @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   from?: string;
   /** Last report date, `YYYY-MM-DD`, inclusive. */
   @IsOptional()
   @Matches(DATE, { message: 'to must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   to?: string;
 }
 

@@ -11,7 +11,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -23,6 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SourceDto } from '../../http/source.dto';
+import { IsIsoDate } from '../../http/iso-date';
 
 /** A date-time with an explicit offset: a window without one has no defined local day. */
 const DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -53,11 +53,11 @@ export class RecordEscalationSignalDto implements Omit<EscalationSignalFacts, 'm
   @IsIn(ESCALATION_KINDS) kind!: EscalationKind;
   /** Start of the observation window, e.g. `2024-05-23T06:00:00+08:00`. */
   @Matches(DATE_TIME_WITH_OFFSET, withOffset('observedFrom'))
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsIsoDate()
   observedFrom!: string;
   /** End of the observation window; the signal is dated on this instant's local day. */
   @Matches(DATE_TIME_WITH_OFFSET, withOffset('observedTo'))
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsIsoDate()
   observedTo!: string;
   /** Counts, as the report gives them. */
   @IsOptional() @IsObject() @ValidateNested() @Type(() => EscalationMetricsDto) metrics?: EscalationMetricsDto;

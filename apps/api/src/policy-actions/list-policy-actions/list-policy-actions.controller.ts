@@ -2,9 +2,10 @@ import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { POLICY_ACTION_KINDS, POLICY_ACTION_STAGES } from '@tracker/domain/policy-action/policy-action.lifecycle';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { ListPolicyActionsQuery } from './list-policy-actions.query';
+import { IsIsoDate } from '../../http/iso-date';
 
 /** Query string of `GET /v1/policy-actions`. */
 export class ListPolicyActionsDto extends PageQueryDto {
@@ -17,9 +18,9 @@ export class ListPolicyActionsDto extends PageQueryDto {
   /** Text the title or instrument contains, case-insensitive. */
   @IsOptional() @IsString() @MaxLength(200) q?: string;
   /** Earliest `occurredAt` of any stage, inclusive. */
-  @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @IsOptional() @IsIsoDate() from?: string;
   /** Latest `occurredAt` date of any stage, inclusive. */
-  @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @IsOptional() @IsIsoDate() to?: string;
 }
 
 /** `GET /v1/policy-actions`. */

@@ -11,7 +11,6 @@ import {
   IsDefined,
   IsIn,
   IsISO31661Alpha2,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -21,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SourceDto } from '../../http/source.dto';
+import { IsIsoDate } from '../../http/iso-date';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -44,6 +44,7 @@ export class RecordDiplomaticEngagementDto implements DiplomaticEngagementFacts 
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ParticipantDto)
   participants!: ParticipantDto[];
@@ -57,11 +58,11 @@ export class RecordDiplomaticEngagementDto implements DiplomaticEngagementFacts 
   places: string[] = [];
   /** First day, YYYY-MM-DD. */
   @Matches(DATE, { message: 'startsOn must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   startsOn!: string;
   /** Last day, YYYY-MM-DD, not before `startsOn`. */
   @Matches(DATE, { message: 'endsOn must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   endsOn!: string;
   /** What was discussed or agreed. */
   @IsOptional() @IsString() @MaxLength(20_000) summary?: string;

@@ -10,7 +10,6 @@ import {
   IsIn,
   IsInt,
   isISO31661Alpha2,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -23,6 +22,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SourceDto } from '../../http/source.dto';
+import { IsIsoDate } from '../../http/iso-date';
 
 const isCountryCounts = (value: unknown) =>
   typeof value === 'object' &&
@@ -50,7 +50,7 @@ export class AnnouncedListingsDto implements AnnouncedListings {
   byCountry!: Record<string, number>;
   /** Date (YYYY-MM-DD) the listings take effect. */
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveOn must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   effectiveOn!: string;
 }
 
@@ -75,7 +75,7 @@ export class RecordPolicyActionDto implements PolicyActionFacts {
   /** Stage the action is recorded at; must be a first stage of its kind. */
   @IsIn(POLICY_ACTION_STAGES) stage!: PolicyActionFacts['stage'];
   /** ISO 8601 date or date-time at which that stage happened. */
-  @IsISO8601({ strict: true, strictSeparator: true }) occurredAt!: string;
+  @IsIsoDate() occurredAt!: string;
   /** What the action does. */
   @IsOptional() @IsString() @MaxLength(20_000) summary?: string;
   /** Tariff rate, e.g. `25%`; tariffs only. */

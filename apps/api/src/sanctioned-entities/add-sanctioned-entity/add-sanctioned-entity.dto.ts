@@ -7,7 +7,6 @@ import {
   IsObject,
   IsIn,
   IsISO31661Alpha2,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -16,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SourceDto } from '../../http/source.dto';
+import { IsIsoDate } from '../../http/iso-date';
 
 /** Body of `POST /v1/sanctioned-entities`. */
 // Defaults are applied by the handler, not by initializers: mapped types (amendments) would inherit them.
@@ -44,7 +44,7 @@ export class AddSanctionedEntityDto implements Omit<ListingFacts, 'aliases' | 'p
   @IsOptional() @IsString() @MaxLength(5000) reason?: string;
   /** Date (YYYY-MM-DD) the listing takes effect. */
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveFrom must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   effectiveFrom!: string;
   /** Federal Register citation, e.g. "88 FR 70352". */
   @IsOptional() @IsString() @MaxLength(200) federalRegisterCitation?: string;

@@ -1,21 +1,13 @@
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsISO8601,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsDefined, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { SourceDto } from '../../http/source.dto';
+import { IsIsoDate } from '../../http/iso-date';
 
 /** Body of `POST /v1/sanctioned-entities/:id/removal`. */
 export class RemoveSanctionedEntityDto {
   /** Date (YYYY-MM-DD) from which the entity is off the list. */
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveOn must be a date as YYYY-MM-DD' })
-  @IsISO8601({ strict: true })
+  @IsIsoDate()
   effectiveOn!: string;
   /** Federal Register citation of the removal. */
   @IsOptional() @IsString() @MaxLength(200) federalRegisterCitation?: string;

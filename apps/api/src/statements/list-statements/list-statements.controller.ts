@@ -1,9 +1,10 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { IsISO31661Alpha2, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsISO31661Alpha2, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { ListStatementsQuery } from './list-statements.query';
+import { IsIsoDate } from '../../http/iso-date';
 
 /** Query string of `GET /v1/statements`. */
 export class ListStatementsDto extends PageQueryDto {
@@ -14,9 +15,9 @@ export class ListStatementsDto extends PageQueryDto {
   /** Speaker's country, ISO 3166-1 alpha-2. */
   @IsOptional() @IsISO31661Alpha2() country?: string;
   /** Earliest `occurredAt`, inclusive. */
-  @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @IsOptional() @IsIsoDate() from?: string;
   /** Latest `occurredAt` date, inclusive. */
-  @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @IsOptional() @IsIsoDate() to?: string;
 }
 
 /** `GET /v1/statements`. */

@@ -8,7 +8,6 @@ import {
   IsObject,
   IsIn,
   IsISO31661Alpha2,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -16,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SourceDto } from '../../http/source.dto';
+import { IsIsoDate } from '../../http/iso-date';
 
 /** Body of `POST /v1/statements`. */
 // Defaults are applied by the handler, not by initializers: mapped types (corrections) would inherit them.
@@ -31,7 +31,7 @@ export class RecordStatementDto implements Omit<StatementFacts, 'topics'> {
   /** Whether it was said in public or reported from a private meeting. */
   @IsIn(AUDIENCES) audience!: StatementFacts['audience'];
   /** ISO 8601 date or date-time at which it was said. */
-  @IsISO8601({ strict: true, strictSeparator: true }) occurredAt!: string;
+  @IsIsoDate() occurredAt!: string;
   /** The words, or a summary of them. */
   @IsString() @IsNotEmpty() @MaxLength(20_000) text!: string;
   /** Free topic tags, e.g. "taiwan", "russia-support". */
