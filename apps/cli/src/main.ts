@@ -1,6 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { hashApiKey } from '@tracker/runtime/api-key-hash';
 import { auditExport, auditReplayCompare, auditVerify } from './audit.commands';
+import { importCsl } from './import/csl-import.command';
+import { isCalendarDate } from './import/import-result';
+import { importMnd } from './import/mnd-import.command';
+import { importOpenSanctions } from './import/opensanctions-import.command';
 import { migrate, projectionsRebuild, projectionsStatus } from './projections.commands';
 
 /** `npm run cli -- <command>`: operations on the configured stores (same environment as the API). */
@@ -40,6 +44,29 @@ audit
   .option('--projection <name>', 'only this projection')
   .action(auditReplayCompare);
 
+const importer = program
+  .command('import')
+  .description('load published files through the domain commands; re-importing a file appends nothing');
+importer
+  .command('csl <file>')
+  .description(
+    'US Consolidated Screening List (trade.gov CSV or API JSON): add, amend and remove by diffing the snapshot',
+  )
+  .option('--effective <date>', 'removal date for listings absent from the file (default: today, UTC)', isoDate)
+  .option('--default-start-date <date>', 'listing date for rows without start_date (else they are rejected)', isoDate)
+  .option('--no-remove', 'the file is partial: add and amend only')
+  .action(importCsl);
+importer
+  .command('opensanctions <file>')
+  .description('OpenSanctions FollowTheMoney entities (JSON lines, a snapshot) or a delta file (ADD/MOD/DEL)')
+  .option('--effective <date>', 'removal date for deleted or absent entities (default: today, UTC)', isoDate)
+  .option('--no-remove', 'an entities file is partial: add and amend only (deltas still apply DEL)')
+  .action(importOpenSanctions);
+importer
+  .command('mnd <file>')
+  .description('Taiwan MND daily PLA activity CSV to escalation signals in the Taiwan Strait')
+  .action(importMnd);
+
 program
   .command('keys')
   .description('API keys')
@@ -53,6 +80,11 @@ function positiveInt(value: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed <= 0) throw new InvalidArgumentError('must be a positive whole number');
   return parsed;
+}
+
+function isoDate(value: string): string {
+  if (!isCalendarDate(value)) throw new InvalidArgumentError('must be a date as YYYY-MM-DD');
+  return value;
 }
 
 program.parseAsync().catch((error: unknown) => {
