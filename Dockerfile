@@ -60,6 +60,8 @@ WORKDIR /app
 COPY --from=prod-deps /app/package.json ./package.json
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The dashboard page is served from its source folder (static files, no build step).
+COPY --from=build /app/apps/api/dashboard ./apps/api/dashboard
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

@@ -8,6 +8,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { trackerMetrics } from './observability/tracker-metrics';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { AuditModule } from './audit/audit.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { EscalationModule } from './escalation/escalation.module';
 import { ListFeedController, ListFeedHandler } from './feed/list-feed.query';
 import { HealthController } from './health/health.controller';
@@ -51,6 +52,7 @@ export class AppModule {
         PolicyActionsModule,
         EscalationModule,
         AuditModule,
+        DashboardModule,
       ],
       controllers: [
         RecordStatementController,

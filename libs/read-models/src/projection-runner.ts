@@ -216,12 +216,13 @@ export class ProjectionRunner {
   }
 
   private async follow(projection: AnyProjection, generation: number, signal: AbortSignal): Promise<void> {
-    const fromPosition = (await Generations.get(this.db, projection.name, generation))?.position;
+    const batchSize = this.options.batchSize ?? 1000;
+    const fromPosition = await this.catchUp(projection, generation, batchSize, signal);
+    if (signal.aborted) return;
     // Our own abort ends the subscription even while it waits for live events, so a failed batch can resubscribe.
     const local = new AbortController();
     const subscription = this.store.subscribeToAll({ fromPosition, signal: AbortSignal.any([signal, local.signal]) });
     const iterator = subscription[Symbol.asyncIterator]();
-    const batchSize = this.options.batchSize ?? 1000;
     let batch: RecordedEvent[] = [];
     let pending = iterator.next();
     try {
@@ -242,6 +243,29 @@ export class ProjectionRunner {
       await pending.catch(() => undefined);
       await iterator.return?.();
     }
+  }
+
+  /**
+   * Catch-up in pages read straight from `$all`, one transaction per page: a rebuild from
+   * position 0 is dominated by this, and pages avoid the per-event hand-off of a live
+   * subscription. Returns the position the live subscription continues after.
+   */
+  private async catchUp(projection: AnyProjection, generation: number, batchSize: number, signal: AbortSignal) {
+    let position = (await Generations.get(this.db, projection.name, generation))?.position;
+    while (!signal.aborted) {
+      const page: RecordedEvent[] = [];
+      let read = 0;
+      // Forward reads from a position include it, so one more than a batch is asked for.
+      for await (const event of this.store.readAll({ fromPosition: position ?? 'start', maxCount: batchSize + 1 })) {
+        read++;
+        if (!position || comparePositions(event.position, position) > 0) page.push(event);
+      }
+      if (page.length === 0) return position;
+      await this.commit(projection, generation, page);
+      position = page[page.length - 1].position;
+      if (read < batchSize + 1) return position;
+    }
+    return position;
   }
 
   private async commit(projection: AnyProjection, generation: number, batch: readonly RecordedEvent[]): Promise<void> {

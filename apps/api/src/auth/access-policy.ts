@@ -14,6 +14,8 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
 export function permissionFor(method: string, path: string): Permission {
   if (path === '/health' || path.startsWith('/health/') || path === '/metrics' || path.startsWith('/docs'))
     return 'public';
+  // The dashboard page and its scripts hold no data; the data it fetches needs `read` as usual.
+  if ((path === '/' || path.startsWith('/dashboard/')) && (method === 'GET' || method === 'HEAD')) return 'public';
   if (path.startsWith('/v1/admin/')) return 'admin';
   if (path.startsWith('/v1/audit/')) return 'audit';
   return method === 'GET' || method === 'HEAD' ? 'read' : 'write';

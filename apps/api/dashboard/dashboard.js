@@ -1,0 +1,219 @@
+// The dashboard: reads the tracker's JSON API for the charts (charts.js) and the developments
+// list, follows `/v1/feed/live`, and re-queries everything when the as-of date changes.
+import { el, escalationChart, exportControlsChart, fillTable, resizeCharts, signed } from './charts.js';
+
+const $ = (id) => document.getElementById(id);
+const FEED_SIZE = 20;
+const KIND_LABELS = {
+  statement: 'Statement',
+  'sanctioned-entity': 'Listing',
+  'policy-action': 'Policy action',
+  'escalation-signal': 'Escalation',
+  'diplomatic-engagement': 'Diplomacy',
+  anchor: 'Key date',
+};
+const state = { asOf: '', source: undefined, newest: undefined };
+const latest = {};
+
+async function getJson(path, params = {}) {
+  // The chosen day's end, in UTC: the answer as the tracker knew it then.
+  const asOf = state.asOf ? `${state.asOf}T23:59:59.999Z` : '';
+  const query = new URLSearchParams(Object.entries({ ...params, asOf }).filter(([, v]) => v !== ''));
+  const response = await fetch(`${path}?${query}`, { headers: { accept: 'application/json' } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.detail || body.title || `${response.status} ${response.statusText}`);
+  return { body, query: query.toString() };
+}
+
+/** Runs a section's load and marks its state; an answer overtaken by a newer load is dropped. */
+async function section(id, load) {
+  const node = $(id);
+  const token = (latest[id] = (latest[id] ?? 0) + 1);
+  const stale = () => latest[id] !== token;
+  node.dataset.state = 'loading';
+  try {
+    const query = await load(stale);
+    if (stale()) return;
+    node.dataset.query = query;
+    node.dataset.state = 'ready';
+  } catch (error) {
+    if (stale()) return;
+    node.dataset.state = 'error';
+    node.querySelector('.summary').textContent = `Could not load: ${error.message}`;
+  }
+}
+
+const chosenText = (select) =>
+  select.value ? select.selectedOptions[0].text : select.selectedOptions[0].text.toLowerCase();
+
+function loadExportControls() {
+  return section('export-controls', async (stale) => {
+    const params = { list: $('ec-list').value, country: $('ec-country').value };
+    const { body, query } = await getJson('/v1/timelines/export-controls', params);
+    if (stale()) return;
+    const { days } = body;
+    const scope = `${chosenText($('ec-country'))}, ${chosenText($('ec-list'))}`.replace(/^./, (c) => c.toUpperCase());
+    const last = days.at(-1);
+    const summary = last
+      ? `${scope}: ${last.cumulative} listed by name and ${last.announcedCumulative} announced by count, as of ${last.date}.`
+      : `${scope}: no listings recorded.`;
+    $('ec-summary').textContent = summary;
+    $('ec-chart').setAttribute('aria-label', `Step chart of cumulative listings. ${summary} Values in the data table.`);
+    fillTable(
+      $('ec-table'),
+      days.map((d) => ({
+        attrs: { 'data-date': d.date },
+        cells: [
+          ['date', d.date],
+          ['added', d.added],
+          ['removed', d.removed],
+          ['cumulative', d.cumulative],
+          ['announced', d.announced],
+          ['announcedCumulative', d.announcedCumulative],
+        ],
+      })),
+    );
+    exportControlsChart($('ec-chart'), days);
+    return query;
+  });
+}
+
+async function loadAnchors() {
+  const select = $('esc-anchor');
+  const { body } = await getJson('/v1/anchors', { limit: 200 });
+  const wanted = select.value || 'taiwan-inauguration-2024';
+  select.replaceChildren(...body.items.map((a) => el('option', { value: a.name }, `${a.title} (${a.date})`)));
+  if (body.items.length === 0) select.append(el('option', { value: '' }, 'No key dates recorded'));
+  select.value = body.items.some((a) => a.name === wanted) ? wanted : (body.items[0]?.name ?? '');
+}
+
+function loadEscalation() {
+  return section('escalation', async (stale) => {
+    const anchor = $('esc-anchor').value;
+    if (!anchor) throw new Error('no key date recorded yet.');
+    const days = (input) => String(Math.min(365, Math.max(0, Math.trunc(Number(input.value) || 0))));
+    const params = { anchor, before: days($('esc-before')), after: days($('esc-after')) };
+    const { body, query } = await getJson('/v1/timelines/escalation', params);
+    if (stale()) return;
+    const rows = body.days.map((d) => ({ ...d, vessels: d.navyVessels + d.coastGuardVessels }));
+    const peak = rows.reduce((a, b) => (b.escalationIndex > a.escalationIndex ? b : a), rows[0]);
+    const title = `${body.anchor.title}, ${body.anchor.date}`;
+    const summary =
+      peak && peak.escalationIndex > 0
+        ? `${title}: highest escalation index ${peak.escalationIndex} on ${peak.date} (day ${signed(peak.offset)}), with ${peak.aircraft} aircraft and ${peak.vessels} vessels.`
+        : `${title}: no activity recorded in this window.`;
+    $('esc-summary').textContent = summary;
+    $('esc-chart').setAttribute(
+      'aria-label',
+      `Bars of aircraft and vessels per day, escalation index as a line. ${summary} Values in the data table.`,
+    );
+    fillTable(
+      $('esc-table'),
+      rows.map((d) => ({
+        attrs: { 'data-offset': String(d.offset), 'data-date': d.date },
+        cells: [
+          ['offset', signed(d.offset)],
+          ['date', d.date],
+          ['aircraft', d.aircraft],
+          ['vessels', d.vessels],
+          ['escalationIndex', d.escalationIndex],
+        ],
+      })),
+    );
+    escalationChart($('esc-chart'), rows);
+    return query;
+  });
+}
+
+function feedEntry(item) {
+  const url = /^https?:\/\//.test(item.source?.url ?? '') ? item.source.url : undefined;
+  const headline = url ? el('a', { href: url, rel: 'noopener noreferrer' }, item.headline) : item.headline;
+  const when = item.occurredAt ? el('time', { datetime: item.occurredAt }, item.occurredAt.slice(0, 10)) : 'undated';
+  return el(
+    'li',
+    { 'data-position': item.position, 'data-record-id': item.recordId, 'data-kind': item.kind },
+    el('span', { class: `kind kind-${item.kind}` }, KIND_LABELS[item.kind] ?? item.kind),
+    el('p', { class: 'headline' }, headline),
+    el('p', { class: 'meta muted small' }, when, item.source?.publisher ? ` · ${item.source.publisher}` : ''),
+  );
+}
+
+function loadFeed() {
+  return section('feed', async (stale) => {
+    const { body, query } = await getJson('/v1/feed', { limit: FEED_SIZE });
+    if (stale()) return;
+    $('feed-list').replaceChildren(...body.items.map(feedEntry));
+    if (body.items.length === 0) $('feed-list').append(el('li', { class: 'muted' }, 'Nothing recorded yet.'));
+    $('feed').querySelector('.summary').textContent = state.asOf
+      ? `Newest first, as recorded by the end of ${state.asOf}.`
+      : 'Newest first; new developments appear as they are recorded.';
+    state.newest = body.items[0]?.position;
+    return query;
+  });
+}
+
+let refreshTimer;
+/** Charts follow the feed: a new listing, rule or signal redraws the chart it belongs to. */
+function refreshFor(kind) {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    if (kind === 'sanctioned-entity' || kind === 'policy-action') void loadExportControls();
+    if (kind === 'escalation-signal') void loadEscalation();
+    if (kind === 'anchor') void loadAnchors().then(loadEscalation);
+  }, 300);
+}
+
+function followLive() {
+  state.source?.close();
+  state.source = undefined;
+  const status = $('live-status');
+  if (state.asOf) {
+    status.textContent = 'Paused: past view';
+    status.dataset.live = 'paused';
+    return;
+  }
+  // Resume right after the newest item listed, so nothing recorded in between is missed.
+  const after = state.newest ? `?lastEventId=${encodeURIComponent(state.newest)}` : '';
+  const source = new EventSource(`/v1/feed/live${after}`);
+  state.source = source;
+  source.onopen = () => ((status.textContent = 'Live'), (status.dataset.live = 'on'));
+  source.onerror = () => {
+    // The browser retries by itself (sending Last-Event-ID) unless the server refused the stream.
+    status.textContent = source.readyState === EventSource.CLOSED ? 'Offline' : 'Reconnecting…';
+    status.dataset.live = 'off';
+  };
+  source.addEventListener('development', (event) => {
+    const item = JSON.parse(event.data);
+    const list = $('feed-list');
+    list.querySelector('li:not([data-position])')?.remove();
+    list.prepend(feedEntry(item));
+    while (list.children.length > FEED_SIZE) list.lastElementChild.remove();
+    $('feed-announcer').textContent = `New development: ${item.headline}`;
+    refreshFor(item.kind);
+  });
+}
+
+async function loadAll() {
+  const escalation = loadAnchors().then(loadEscalation, loadEscalation);
+  await Promise.all([loadExportControls(), escalation, loadFeed()]);
+  followLive();
+}
+
+function init() {
+  $('as-of').max = new Date().toISOString().slice(0, 10);
+  $('as-of').addEventListener('change', (event) => {
+    state.asOf = event.target.value;
+    void loadAll();
+  });
+  $('as-of-now').addEventListener('click', () => {
+    $('as-of').value = state.asOf = '';
+    void loadAll();
+  });
+  $('ec-form').addEventListener('change', () => void loadExportControls());
+  $('esc-form').addEventListener('change', () => void loadEscalation());
+  for (const form of document.querySelectorAll('form')) form.addEventListener('submit', (e) => e.preventDefault());
+  new ResizeObserver(resizeCharts).observe($('main'));
+  void loadAll();
+}
+
+init();

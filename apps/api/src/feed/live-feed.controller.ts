@@ -1,0 +1,102 @@
+import { Controller, Get, Logger, Query as QueryParams, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiProduces, ApiTags, PickType } from '@nestjs/swagger';
+import type { Position } from '@tracker/event-store/event-store.port';
+import { parsePosition } from '@tracker/event-store/position';
+import type { FeedItem } from '@tracker/read-models/feed/feed.projection';
+import { IsOptional, Matches } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import { InvalidInputError } from '../http/problem-details';
+import { ListFeedDto } from './list-feed.query';
+import { LiveFeed, LiveFeedOptions } from './live-feed';
+
+const POSITION = /^\d{1,20}(?:\/\d{1,20})?$/;
+
+/** Query string of `GET /v1/feed/live`: `kind` as in `GET /v1/feed`, and where to resume. */
+export class LiveFeedDto extends PickType(ListFeedDto, ['kind'] as const) {
+  /** Resume after this position (a feed item's `position`); the `Last-Event-ID` header wins when both are sent. */
+  @IsOptional()
+  @Matches(POSITION, { message: 'lastEventId must be a feed position such as 42 or 42/41' })
+  lastEventId?: string;
+}
+
+/** One SSE message: the item's position is its id, so `Last-Event-ID` resumes after it. */
+export const sseMessage = (item: FeedItem) =>
+  `id: ${item.position}\nevent: development\ndata: ${JSON.stringify(item)}\n\n`;
+
+/** The resume position from the `Last-Event-ID` header or `lastEventId`; a malformed header is a 400. */
+function resumePosition(header: string | string[] | undefined, query: string | undefined): Position | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value !== undefined && value !== '') {
+    if (!POSITION.test(value)) {
+      throw new InvalidInputError([
+        { field: 'Last-Event-ID', messages: ['Last-Event-ID must be a feed position such as 42 or 42/41'] },
+      ]);
+    }
+    return parsePosition(value);
+  }
+  return query === undefined ? undefined : parsePosition(query);
+}
+
+/** Writes `chunk`, waiting for the socket to drain when its buffer is full. */
+function write(res: ServerResponse, chunk: string): Promise<void> {
+  if (res.write(chunk)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => (res.off('drain', done), res.off('close', done), resolve());
+    res.once('drain', done).once('close', done);
+  });
+}
+
+/** `GET /v1/feed/live`. */
+@ApiTags('feed')
+@Controller('v1/feed')
+export class LiveFeedController {
+  private readonly logger = new Logger(LiveFeedController.name);
+
+  constructor(
+    private readonly feed: LiveFeed,
+    private readonly options: LiveFeedOptions,
+  ) {}
+
+  /**
+   * New developments as Server-Sent Events (`id: <position>`, `event: development`,
+   * `data: <feed item>`), as projections apply them. With `Last-Event-ID` (sent by
+   * `EventSource` on reconnect) or `lastEventId`, everything after that position comes
+   * first. A `: heartbeat` comment keeps an idle stream open.
+   */
+  @Get('live')
+  @ApiProduces('text/event-stream')
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this feed position' })
+  @ApiOkResponse({ description: 'An endless text/event-stream of `development` events' })
+  async live(
+    @QueryParams() query: LiveFeedDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const from = resumePosition(request.headers['last-event-id'], query.lastEventId) ?? (await this.feed.newest());
+    // Fastify no longer sends this reply; the headers set so far (security, correlation id) go out with ours.
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      ...(reply.getHeaders() as Record<string, string>),
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+    });
+    res.write(': connected\n\n');
+    const closed = new AbortController();
+    res.once('close', () => closed.abort());
+    const signal = AbortSignal.any([closed.signal, this.feed.shutdown]);
+    const heartbeat = setInterval(() => {
+      if (!res.destroyed) res.write(': heartbeat\n\n');
+    }, this.options.heartbeatMs);
+    try {
+      for await (const item of this.feed.follow(from, signal, query.kind)) await write(res, sseMessage(item));
+    } catch (error) {
+      this.logger.warn(`live feed stream ended: ${String(error)}`);
+    } finally {
+      clearInterval(heartbeat);
+      res.end();
+    }
+  }
+}

@@ -1,0 +1,154 @@
+import { ProjectionRunner } from '@tracker/read-models/projection-runner';
+import { statementBody } from '@tracker/testing/fixtures';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadDemo } from '../src/demo/load-demo';
+import { LiveFeedOptions } from '../src/feed/live-feed';
+import { startTestApp, type TestApp } from './test-app';
+
+const CHROMIUM = '/usr/bin/chromium';
+// Debian's Chromium, never a downloaded one; the network flags keep it from calling out of this machine.
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const SCREENSHOT = join(__dirname, 'artifacts', 'dashboard.png');
+const installed = existsSync(CHROMIUM);
+const ci = process.env.CI === 'true';
+if (!installed && !ci) process.stderr.write(`dashboard browser test skipped: ${CHROMIUM} not found\n`);
+
+/** Text of a data-table cell, e.g. `cell('#esc-table', 'data-offset="4"', 'aircraft')`. */
+const cell = (page: Page, table: string, row: string, col: string) =>
+  page.locator(`${table} tr[${row}] [data-col="${col}"]`).textContent();
+
+/** The value the chart plotted for series `series` at the x value `x`. */
+async function plotted(page: Page, chart: string, x: number, series: number): Promise<number | undefined> {
+  const points = JSON.parse((await page.locator(chart).getAttribute('data-points')) ?? '[]') as number[][];
+  const at = points[0]?.indexOf(x) ?? -1;
+  return at < 0 ? undefined : points[series][at];
+}
+
+(installed || ci ? describe : describe.skip)('dashboard in headless Chromium', () => {
+  let api: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!installed) throw new Error(`${CHROMIUM} is missing: CI installs it with apt-get install -y chromium`);
+    api = await startTestApp();
+    await loadDemo(api.app);
+    for await (const last of api.store.readAll({ direction: 'backwards', maxCount: 1 }))
+      await api.app.get(ProjectionRunner).waitFor(last.position, 30_000);
+    api.app.get(LiveFeedOptions).pollMs = 50;
+    await api.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (m) => void (m.type() === 'error' && problems.push(`console: ${m.text()}`)));
+    page.on('requestfailed', (r) => {
+      // Closing an EventSource (as the as-of picker does) aborts its request: that is not a failure.
+      if (!(r.url().includes('/v1/feed/live') && r.failure()?.errorText === 'net::ERR_ABORTED'))
+        problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const ready = (section: string, query = '') =>
+    page.waitForSelector(`#${section}[data-state="ready"]${query ? `[data-query*="${query}"]` : ''}`, {
+      timeout: 10_000,
+    });
+
+  it('loads the page, its charts and the feed from our own origin only', async () => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const response = await page.goto(`${base}/`);
+    expect(response?.status()).toBe(200);
+    await Promise.all([ready('export-controls'), ready('escalation'), ready('feed')]);
+    await page.waitForSelector('#live-status[data-live="on"]');
+    expect(requests.every((url) => url.startsWith(base))).toBe(true);
+    expect(await page.locator('canvas').count()).toBe(2);
+    expect(await page.locator('#feed-list li[data-position]').count()).toBeGreaterThan(5);
+    await expect(page.title()).resolves.toContain('Dashboard');
+    expect(await page.locator('main, header, footer, nav, section[aria-labelledby]').count()).toBeGreaterThanOrEqual(5);
+  });
+
+  it('charts export controls by country: 42 China listings announced on 2023-10-06', async () => {
+    await page.selectOption('#ec-country', 'CN');
+    await ready('export-controls', 'country=CN');
+    expect(await cell(page, '#ec-table', 'data-date="2023-10-06"', 'announced')).toBe('42');
+    expect(await cell(page, '#ec-table', 'data-date="2023-10-06"', 'announcedCumulative')).toBe('42');
+    expect(await plotted(page, '#ec-chart', Date.parse('2023-10-06T00:00:00Z') / 1000, 2)).toBe(42);
+    expect(await page.locator('#ec-summary').textContent()).toMatch(
+      /^China, all lists: 2 listed by name and 56 announced/,
+    );
+  });
+
+  it('charts the escalation window around the inauguration: 49 and 62 aircraft at +4 and +5', async () => {
+    await page.selectOption('#esc-anchor', 'taiwan-inauguration-2024');
+    // Typed and committed with the keyboard, as a person would.
+    await page.fill('#esc-before', '7');
+    await page.press('#esc-before', 'Tab');
+    await page.fill('#esc-after', '7');
+    await page.press('#esc-after', 'Tab');
+    await ready('escalation', 'anchor=taiwan-inauguration-2024&before=7&after=7');
+    expect(await page.locator('#esc-table tbody tr').count()).toBe(15);
+    expect(await cell(page, '#esc-table', 'data-offset="4"', 'aircraft')).toBe('49');
+    expect(await cell(page, '#esc-table', 'data-offset="5"', 'aircraft')).toBe('62');
+    expect(await cell(page, '#esc-table', 'data-offset="4"', 'escalationIndex')).toBe('25.7');
+    expect(await plotted(page, '#esc-chart', 4, 1)).toBe(49);
+    expect(await plotted(page, '#esc-chart', 5, 1)).toBe(62);
+    expect(await page.locator('#esc-chart').getAttribute('aria-label')).toContain('highest escalation index');
+  });
+
+  it('re-queries everything as of a past date, then returns to now', async () => {
+    // The demo was recorded just now, so the tracker knew nothing at the end of 2020-01-01.
+    await page.fill('#as-of', '2020-01-01');
+    await Promise.all([
+      ready('export-controls', 'asOf=2020-01-01'),
+      ready('feed', 'asOf=2020-01-01'),
+      page.waitForSelector('#escalation[data-state="error"]'),
+    ]);
+    expect(await page.locator('#ec-table tbody tr').count()).toBe(0);
+    expect(await page.locator('#feed-list li[data-position]').count()).toBe(0);
+    expect(await page.locator('#live-status').getAttribute('data-live')).toBe('paused');
+    await page.click('#as-of-now');
+    await ready('escalation', 'before=7&after=7');
+    await page.waitForSelector('#live-status[data-live="on"]');
+    expect(await cell(page, '#esc-table', 'data-offset="5"', 'aircraft')).toBe('62');
+  });
+
+  it('shows a statement posted over HTTP in the live list within seconds, then saves a screenshot', async () => {
+    const body = statementBody({ speaker: 'Browser Test', text: 'Posted while the dashboard was open.' });
+    const response = await fetch(`${base}/v1/statements`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const item = page.locator(`#feed-list li[data-record-id="${id}"]`);
+    await item.waitFor({ timeout: 5000 });
+    expect(await page.locator('#feed-list li').first().getAttribute('data-record-id')).toBe(id);
+    expect(await item.textContent()).toContain('Browser Test: Posted while the dashboard was open.');
+    expect(await page.locator('#feed-announcer').textContent()).toContain('Browser Test');
+
+    mkdirSync(join(__dirname, 'artifacts'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
