@@ -1,0 +1,93 @@
+import { loadConfig } from '@tracker/runtime/app.config';
+import { createApp } from '../apps/api/src/bootstrap';
+import { type BenchContext, TARGETS } from './bench-context';
+import { sizeName } from './bench-options';
+import { rebuild } from './rebuild.bench';
+import { type Latency, latency } from './stats';
+import { runTask } from './task-runner';
+import { ANCHOR } from './tracker-events';
+
+/** The read queries measured, as a dashboard sends them. */
+export const QUERIES = [
+  { name: 'export-controls timeline', url: '/v1/timelines/export-controls', timeline: true },
+  {
+    name: 'escalation timeline ±30 days',
+    url: `/v1/timelines/escalation?anchor=${ANCHOR.name}&before=30&after=30`,
+    timeline: true,
+  },
+  { name: 'statements list, limit 50', url: '/v1/statements?limit=50', timeline: false },
+] as const;
+
+export interface QueryFigure {
+  readonly name: string;
+  readonly url: string;
+  readonly requests: number;
+  readonly latencyMs: Latency;
+  readonly bytes: number;
+}
+
+/**
+ * Child task: the real API on the rebuilt data folder, queried in-process with `app.inject`
+ * (no sockets: Fastify routing, guards, pipes, the query and serialisation), one request at a
+ * time, after 50 warm-up requests per query, for at most 30 s per query.
+ */
+export async function queriesTask(args: {
+  dataDir: string;
+  requests: number;
+  budgetMs: number;
+}): Promise<QueryFigure[]> {
+  const app = await createApp(loadConfig({ DATA_DIR: args.dataDir, RATE_LIMIT_PER_MINUTE: '0' }), { logger: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  try {
+    const figures: QueryFigure[] = [];
+    for (const query of QUERIES) {
+      const times: number[] = [];
+      let bytes = 0;
+      // A slow query at 1M events is measured on fewer requests (at least 50) rather than for many minutes.
+      const deadline = performance.now() + args.budgetMs;
+      for (let i = 0; i < 50 + args.requests && (i < 100 || performance.now() < deadline); i++) {
+        const started = performance.now();
+        const response = await app.inject({ method: 'GET', url: query.url });
+        const ms = performance.now() - started;
+        if (response.statusCode !== 200)
+          throw new Error(`${query.url} answered ${response.statusCode}: ${response.body}`);
+        if (i >= 50) times.push(ms);
+        bytes = response.body.length;
+      }
+      figures.push({ name: query.name, url: query.url, requests: times.length, latencyMs: latency(times), bytes });
+    }
+    return figures;
+  } finally {
+    await app.close();
+  }
+}
+
+/** Group `queries`: p50/p99 of timeline and list queries on read models rebuilt at `--size`. */
+export async function queriesGroup(ctx: BenchContext): Promise<void> {
+  const { size } = ctx.options;
+  const built = await rebuild(ctx, 'sqlite', size);
+  ctx.log(`queries: ${ctx.options.queryRequests} requests each at ${sizeName(size)} events`);
+  const figures = await runTask<QueryFigure[]>('queries', {
+    dataDir: built.dataDir,
+    requests: ctx.options.queryRequests,
+    budgetMs: 30_000,
+  });
+  for (const figure of figures) {
+    const timeline = QUERIES.find((q) => q.name === figure.name)?.timeline;
+    for (const q of ['p50', 'p99'] as const) {
+      ctx.add({
+        group: 'queries',
+        name: `GET ${figure.name} ${q}, ${sizeName(size)} events`,
+        value: figure.latencyMs[q],
+        unit: 'ms',
+        target: timeline && q === 'p99' ? TARGETS.timelineP99 : undefined,
+        note:
+          q === 'p99'
+            ? `${figure.requests} requests via app.inject, ${(figure.bytes / 1024).toFixed(0)} KiB`
+            : undefined,
+      });
+    }
+  }
+  ctx.detail('queries', figures);
+}

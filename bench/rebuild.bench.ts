@@ -1,0 +1,172 @@
+import type { Position } from '@tracker/event-store/event-store.port';
+import { SqliteEventStore } from '@tracker/event-store/sqlite/sqlite-event-store';
+import { ProjectionRunner } from '@tracker/read-models/projection-runner';
+import { ALL_PROJECTIONS } from '@tracker/read-models/projections';
+import { PostgresReadModelStore } from '@tracker/read-models/store/postgres-read-model-store';
+import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import { SqliteReadModelStore } from '@tracker/read-models/store/sqlite-read-model-store';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BenchContext, TARGETS } from './bench-context';
+import { sizeName } from './bench-options';
+import type { SeedResult } from './dataset';
+import { withLongestStall, withPeakRss } from './stats';
+import { runTask } from './task-runner';
+
+export interface RebuildFigure {
+  readonly store: 'sqlite' | 'postgres';
+  readonly events: number;
+  readonly seconds: number;
+  readonly eventsPerSecond: number;
+  readonly usPerEvent: number;
+  readonly peakRssMb: number;
+  readonly startRssMb: number;
+  readonly projections: number;
+  /** Longest time the rebuilding process's event loop ran no timer (10 ms ticks): how long a co-hosted API would not answer. */
+  readonly longestStallMs: number;
+  /** Folder whose `tracker.db` holds the log and the rebuilt read models (SQLite only). */
+  readonly dataDir?: string;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Child task: a full rebuild of every projection from position 0 with the product's
+ * `ProjectionRunner` (its default batch of 1,000 events per transaction). SQLite: into the log's
+ * own file, as the embedded product runs. PostgreSQL: into a fresh schema, dropped afterwards.
+ */
+export async function rebuildTask(args: {
+  store: 'sqlite' | 'postgres';
+  eventsFile: string;
+  dataDir: string;
+  postgresUrl: string;
+}): Promise<RebuildFigure> {
+  let filename = args.eventsFile;
+  let readModels: ReadModelStore;
+  let schema: string | undefined;
+  if (args.store === 'sqlite') {
+    mkdirSync(args.dataDir, { recursive: true });
+    filename = join(args.dataDir, 'tracker.db');
+    copyFileSync(args.eventsFile, filename);
+    readModels = new SqliteReadModelStore(filename);
+  } else {
+    schema = `bench_${randomBytes(6).toString('hex')}`;
+    readModels = new PostgresReadModelStore(args.postgresUrl, { schema });
+    await readModels.exec(`CREATE SCHEMA ${schema}`);
+  }
+  const store = new SqliteEventStore({ filename });
+  try {
+    let position: Position | undefined;
+    for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 })) position = last.position;
+    if (!position) throw new Error(`${args.eventsFile} holds no events`);
+    const head = Number(position.commit);
+    const until = position;
+    const errors: string[] = [];
+    const runner = new ProjectionRunner(store, readModels, ALL_PROJECTIONS, {
+      onError: (name, error) => errors.push(`${name}: ${String(error)}`),
+    });
+    const startRss = process.memoryUsage().rss;
+    const started = performance.now();
+    const { peakRss, result: stall } = await withPeakRss(() =>
+      withLongestStall(async () => {
+        await runner.init();
+        runner.start();
+        await runner.waitFor(until, 60 * 60_000);
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    await runner.stop();
+    if (errors.length > 0) throw new Error(`projection errors: ${errors.slice(0, 3).join('; ')}`);
+    return {
+      store: args.store,
+      events: head,
+      seconds,
+      eventsPerSecond: head / seconds,
+      usPerEvent: (seconds * 1e6) / head,
+      peakRssMb: peakRss / MB,
+      startRssMb: startRss / MB,
+      projections: ALL_PROJECTIONS.length,
+      longestStallMs: stall.longestStallMs,
+      dataDir: args.store === 'sqlite' ? args.dataDir : undefined,
+    };
+  } finally {
+    await store.close();
+    if (schema) await readModels.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await readModels.close();
+  }
+}
+
+/** The seeded event log of `size` events, generated once per run. */
+export function dataset(ctx: BenchContext, size: number): Promise<SeedResult> {
+  return ctx.memo(`seed:${size}`, async () => {
+    ctx.log(`dataset: generating ${sizeName(size)} events`);
+    const seeded = await runTask<SeedResult>('seed', { filename: join(ctx.tmp, `events-${size}.db`), size });
+    ctx.log(
+      `dataset: ${seeded.events} events in ${seeded.streams} streams, ${(seeded.bytes / MB).toFixed(0)} MB, ${seeded.seconds.toFixed(1)} s`,
+    );
+    return seeded;
+  });
+}
+
+/** A rebuild at `size` into `store`, once per run (queries and scaling reuse the SQLite one). */
+export function rebuild(ctx: BenchContext, store: 'sqlite' | 'postgres', size: number): Promise<RebuildFigure> {
+  return ctx.memo(`rebuild:${store}:${size}`, async () => {
+    const { filename } = await dataset(ctx, size);
+    ctx.log(`rebuild: ${sizeName(size)} events into ${store}`);
+    const figure = await runTask<RebuildFigure>('rebuild', {
+      store,
+      eventsFile: filename,
+      dataDir: join(ctx.tmp, `rebuilt-${store}-${size}`),
+      postgresUrl: ctx.options.postgresUrl,
+    });
+    ctx.log(`rebuild: ${Math.round(figure.eventsPerSecond)} ev/s, peak RSS ${figure.peakRssMb.toFixed(0)} MB`);
+    return figure;
+  });
+}
+
+/** Group `rebuild`: projection rebuild rate into SQLite and PostgreSQL, peak RSS, and Emmett's fold. */
+export async function rebuildGroup(ctx: BenchContext): Promise<void> {
+  const { size } = ctx.options;
+  const label = sizeName(size);
+  const sqlite = await rebuild(ctx, 'sqlite', size);
+  ctx.add({
+    group: 'rebuild',
+    name: `all ${sqlite.projections} projections → SQLite, ${label} events`,
+    value: sqlite.eventsPerSecond,
+    unit: 'ev/s',
+    target: TARGETS.rebuildSqlite,
+    note: `${sqlite.seconds.toFixed(1)} s; event loop stalled up to ${(sqlite.longestStallMs / 1000).toFixed(1)} s`,
+  });
+  ctx.add({
+    group: 'rebuild',
+    name: `peak RSS during the SQLite rebuild, ${label}`,
+    value: sqlite.peakRssMb,
+    unit: 'MB',
+    target: TARGETS.rebuildRss,
+    note: `RSS before the rebuild ${sqlite.startRssMb.toFixed(0)} MB; target is for 1M`,
+  });
+  const postgres = await rebuild(ctx, 'postgres', size);
+  ctx.add({
+    group: 'rebuild',
+    name: `all ${postgres.projections} projections → PostgreSQL, ${label} events`,
+    value: postgres.eventsPerSecond,
+    unit: 'ev/s',
+    target: TARGETS.rebuildPostgres,
+    note: `${postgres.seconds.toFixed(1)} s, peak RSS ${postgres.peakRssMb.toFixed(0)} MB, stalled up to ${(postgres.longestStallMs / 1000).toFixed(1)} s`,
+  });
+  const { filename } = await dataset(ctx, size);
+  ctx.log(`rebuild: emmett fold of ${label} events`);
+  const fold = await runTask<{ events: number; seconds: number; eventsPerSecond: number }>('emmett-fold', {
+    eventsFile: filename,
+    dir: join(ctx.tmp, `emmett-fold-${size}`),
+  });
+  ctx.add({
+    group: 'rebuild',
+    name: `emmett-sqlite read + fold into memory, ${label} events`,
+    value: fold.eventsPerSecond,
+    unit: 'ev/s',
+    note: `${fold.seconds.toFixed(1)} s; ours/emmett (SQLite) ${(sqlite.eventsPerSecond / fold.eventsPerSecond).toFixed(2)}×`,
+  });
+  ctx.detail('rebuild', { sqlite, postgres, emmettFold: fold });
+}
