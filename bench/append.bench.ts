@@ -3,7 +3,7 @@ import { loadConfig } from '@tracker/runtime/app.config';
 import { join } from 'node:path';
 import { type BenchContext, TARGETS } from './bench-context';
 import { statementEvent } from './dataset';
-import { concurrentLoops, type Latency, latency } from './stats';
+import { concurrentLoops, type Latency, latency, medianOf } from './stats';
 import { runTask } from './task-runner';
 
 /** One append run: `writers` concurrent writers, each on its own stream, one event per append. */
@@ -65,15 +65,32 @@ export async function appendTask(args: {
   }
 }
 
-/** Our appends at `writers`, measured once per run (emmett's ratios reuse them). */
-export function ourAppends(ctx: BenchContext, writers: number, count = ctx.options.appendCount): Promise<AppendFigure> {
+/** Our appends at `writers`, measured once per run (emmett's ratios reuse them); median of `--repeat` runs. */
+export function ourAppends(
+  ctx: BenchContext,
+  writers: number,
+  count = ctx.options.appendCount,
+): Promise<AppendFigure & { runs: number[] }> {
   return ctx.memo(`append:${writers}:${count}`, async () => {
-    ctx.log(`append: ${writers} writer(s), up to ${count} events`);
-    const dir = join(ctx.tmp, `append-${writers}-${count}`);
-    const budgetMs = count === ctx.options.appendCount ? ctx.options.appendBudgetMs : 30 * 60_000;
-    return runTask<AppendFigure>('append', { dir, writers, count, budgetMs });
+    // The fixed-count figures are short and noisy, so they are repeated; a scaling run of N events is not.
+    const fixed = count === ctx.options.appendCount;
+    const budgetMs = fixed ? ctx.options.appendBudgetMs : 30 * 60_000;
+    let run = 0;
+    return medianOf(
+      fixed ? ctx.options.repeat : 1,
+      () => {
+        ctx.log(`append: ${writers} writer(s), up to ${count} events (run ${++run})`);
+        const dir = join(ctx.tmp, `append-${writers}-${count}-${run}`);
+        return runTask<AppendFigure>('append', { dir, writers, count, budgetMs });
+      },
+      (f) => f.eventsPerSecond,
+    );
   });
 }
+
+/** `a/b/c` of the runs' figures, for notes. */
+export const runsNote = (runs: readonly number[]) =>
+  runs.length > 1 ? `runs ${runs.map((r) => Math.round(r)).join('/')}, median; ` : '';
 
 /** Group `append`: events/s through `EventStorePort` on SQLite with 1, 16 and 64 writers. */
 export async function appendGroup(ctx: BenchContext): Promise<void> {
@@ -87,7 +104,7 @@ export async function appendGroup(ctx: BenchContext): Promise<void> {
       value: figure.eventsPerSecond,
       unit: 'ev/s',
       target: writers === 64 ? TARGETS.append64 : undefined,
-      note: `${figure.events} events, p99 ${figure.latencyMs.p99.toFixed(1)} ms, synchronous=${figure.synchronous}`,
+      note: `${runsNote(figure.runs)}${figure.events} events, p99 ${figure.latencyMs.p99.toFixed(1)} ms, synchronous=${figure.synchronous}`,
     });
   }
   ctx.detail('append', figures);

@@ -13,6 +13,8 @@ export interface BenchOptions {
   /** Appends per writer-count run (stopped earlier by `appendBudgetMs`). */
   readonly appendCount: number;
   readonly appendBudgetMs: number;
+  /** Runs per append figure (ours and Emmett's); the median is reported. */
+  readonly repeat: number;
   /** Seconds of load per HTTP target (after a 2 s warm-up). */
   readonly httpSeconds: number;
   readonly connections: number;
@@ -24,7 +26,7 @@ export interface BenchOptions {
 }
 
 const USAGE = `usage: npm run bench -- [--size 10k|100k|1m] [--only ${GROUPS.join('|')}]...
-  [--append-count N] [--append-budget-s S] [--http-seconds S] [--connections N] [--query-requests N] [--keep]`;
+  [--append-count N] [--append-budget-s S] [--repeat N] [--http-seconds S] [--connections N] [--query-requests N] [--keep]`;
 
 const KNOWN = [
   '--size',
@@ -34,6 +36,7 @@ const KNOWN = [
   '--http-seconds',
   '--connections',
   '--query-requests',
+  '--repeat',
 ];
 
 /** Parses `argv` (without node and script); throws with the usage text on a bad flag. */
@@ -75,6 +78,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     only: only.length > 0 ? GROUPS.filter((g) => only.includes(g)) : [...GROUPS],
     appendCount: number('--append-count', 20_000),
     appendBudgetMs: number('--append-budget-s', 20) * 1000,
+    repeat: Math.round(number('--repeat', 3)),
     httpSeconds: number('--http-seconds', 10),
     connections: number('--connections', 50),
     queryRequests: number('--query-requests', 500),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { appendGroup } from './append.bench';
 import { type BenchContext, type Figure, verdict } from './bench-context';
 import { type Group, parseOptions } from './bench-options';
@@ -71,7 +72,9 @@ async function main(): Promise<void> {
     failures,
     details,
   };
-  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // Formatted as `npm run lint` (prettier --check .) expects, so a fresh results.json can be committed as is.
+  const file = join(__dirname, 'results.json');
+  writeFileSync(file, await format(JSON.stringify(results), { ...(await resolveConfig(file)), filepath: file }));
   console.log(
     `\n${machine.cpuModel} × ${machine.cpus}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}; ` +
       `load ${results.load.before.toFixed(2)} → ${results.load.after.toFixed(2)}; ` +

@@ -2,11 +2,13 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, release, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 function version(pkg: string): string {
   try {
-    const path = require.resolve(`${pkg}/package.json`, { paths: [process.cwd()] });
+    // Read from node_modules directly: packages with an `exports` map (Emmett) do not export package.json.
+    const path = join(__dirname, '..', 'node_modules', pkg, 'package.json');
     return (JSON.parse(readFileSync(path, 'utf8')) as { version: string }).version;
   } catch {
     return 'not installed';

@@ -25,6 +25,8 @@ export interface RebuildFigure {
   readonly projections: number;
   /** Longest time the rebuilding process's event loop ran no timer (10 ms ticks): how long a co-hosted API would not answer. */
   readonly longestStallMs: number;
+  /** CPU time of the rebuilding process (all threads): near `seconds` means CPU-bound, far below means waiting. */
+  readonly cpuSeconds: number;
   /** Folder whose `tracker.db` holds the log and the rebuilt read models (SQLite only). */
   readonly dataDir?: string;
 }
@@ -67,6 +69,7 @@ export async function rebuildTask(args: {
       onError: (name, error) => errors.push(`${name}: ${String(error)}`),
     });
     const startRss = process.memoryUsage().rss;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const { peakRss, result: stall } = await withPeakRss(() =>
       withLongestStall(async () => {
@@ -76,6 +79,7 @@ export async function rebuildTask(args: {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     await runner.stop();
     if (errors.length > 0) throw new Error(`projection errors: ${errors.slice(0, 3).join('; ')}`);
     return {
@@ -88,6 +92,7 @@ export async function rebuildTask(args: {
       startRssMb: startRss / MB,
       projections: ALL_PROJECTIONS.length,
       longestStallMs: stall.longestStallMs,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       dataDir: args.store === 'sqlite' ? args.dataDir : undefined,
     };
   } finally {
@@ -136,7 +141,7 @@ export async function rebuildGroup(ctx: BenchContext): Promise<void> {
     value: sqlite.eventsPerSecond,
     unit: 'ev/s',
     target: TARGETS.rebuildSqlite,
-    note: `${sqlite.seconds.toFixed(1)} s; event loop stalled up to ${(sqlite.longestStallMs / 1000).toFixed(1)} s`,
+    note: `${sqlite.seconds.toFixed(1)} s (CPU ${sqlite.cpuSeconds.toFixed(1)} s); event loop stalled up to ${(sqlite.longestStallMs / 1000).toFixed(1)} s`,
   });
   ctx.add({
     group: 'rebuild',
@@ -153,7 +158,7 @@ export async function rebuildGroup(ctx: BenchContext): Promise<void> {
     value: postgres.eventsPerSecond,
     unit: 'ev/s',
     target: TARGETS.rebuildPostgres,
-    note: `${postgres.seconds.toFixed(1)} s, peak RSS ${postgres.peakRssMb.toFixed(0)} MB, stalled up to ${(postgres.longestStallMs / 1000).toFixed(1)} s`,
+    note: `${postgres.seconds.toFixed(1)} s (CPU ${postgres.cpuSeconds.toFixed(1)} s), peak RSS ${postgres.peakRssMb.toFixed(0)} MB, stalled up to ${(postgres.longestStallMs / 1000).toFixed(1)} s`,
   });
   const { filename } = await dataset(ctx, size);
   ctx.log(`rebuild: emmett fold of ${label} events`);

@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
 
-/** Value at quantile `q` (0–1) of `values` (nearest rank); `NaN` when empty. */
-export function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+/** Value at quantile `q` (0–1) of ascending `sorted` values (nearest rank); `NaN` when empty. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
@@ -14,11 +13,12 @@ export interface Latency {
   readonly max: number;
 }
 
-export const latency = (ms: readonly number[]): Latency => ({
-  p50: quantile(ms, 0.5),
-  p99: quantile(ms, 0.99),
-  max: ms.length === 0 ? Number.NaN : Math.max(...ms),
-});
+/** p50, p99 and max of `ms` (any length: a 1M-append run has a million samples). */
+export function latency(ms: readonly number[]): Latency {
+  const sorted = Float64Array.from(ms).sort();
+  const values = Array.from(sorted);
+  return { p50: quantile(values, 0.5), p99: quantile(values, 0.99), max: values.at(-1) ?? Number.NaN };
+}
 
 const RSS_SAMPLER = `
   const { parentPort, workerData } = require('node:worker_threads');
@@ -90,4 +90,16 @@ export async function concurrentLoops(
     }),
   );
   return { done: latencies.length, seconds: (performance.now() - started) / 1000, latencies };
+}
+
+/** Runs `measure` `times` times in a row and returns the run with the median `key`, plus every run's value. */
+export async function medianOf<T>(
+  times: number,
+  measure: () => Promise<T>,
+  key: (t: T) => number,
+): Promise<T & { runs: number[] }> {
+  const results: T[] = [];
+  for (let i = 0; i < times; i++) results.push(await measure());
+  const sorted = [...results].sort((a, b) => key(a) - key(b));
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)], runs: results.map(key) };
 }

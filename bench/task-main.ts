@@ -9,7 +9,7 @@ const TASKS: Record<string, () => Promise<(args: any) => Promise<unknown>>> = {
   seed: async () => (await import('./dataset')).seedTask,
   append: async () => (await import('./append.bench')).appendTask,
   'emmett-append': async () => (await import('./emmett.bench')).emmettAppendTask,
-  'emmett-fold': async () => (await import('./emmett.bench')).emmettFoldTask,
+  'emmett-fold': async () => (await import('./emmett-fold')).emmettFoldTask,
   rebuild: async () => (await import('./rebuild.bench')).rebuildTask,
   queries: async () => (await import('./queries.bench')).queriesTask,
 };

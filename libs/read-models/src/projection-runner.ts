@@ -264,6 +264,8 @@ export class ProjectionRunner {
       await this.commit(projection, generation, page);
       position = page[page.length - 1].position;
       if (read < batchSize + 1) return position;
+      // SQLite pages resolve without I/O: yield so HTTP, health checks and timers run during a long catch-up.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return position;
   }
