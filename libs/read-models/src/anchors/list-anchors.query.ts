@@ -1,4 +1,4 @@
-import { asOfParam, knownAt } from '../as-of';
+import { asOfParam, knownAt, whereSet } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
@@ -20,10 +20,13 @@ export async function listAnchors(db: SqlSession, t: Tables, filter: AnchorsFilt
     cursorId: cursor?.id ?? null,
     limit: filter.limit + 1,
   };
+  const where = whereSet(params, [], {
+    asOf: knownAt('a'),
+    cursorKey: '(a.date, a.name) < (@cursorKey, @cursorId)',
+  });
   const rows = await db.all<{ name: string; date: string; doc: string }>(
     `SELECT a.name, a.date, a.doc FROM ${t.rm_anchors} a
-     WHERE ${knownAt('a')}
-       AND (CAST(@cursorKey AS TEXT) IS NULL OR (a.date, a.name) < (@cursorKey, @cursorId))
+     WHERE ${where}
      ORDER BY a.date DESC, a.name DESC
      LIMIT @limit`,
     params,
@@ -43,12 +46,11 @@ export async function findAnchor(
   name: string,
   asOf?: string,
 ): Promise<AnchorView | undefined> {
-  const row = await db.get<{ doc: string }>(
-    `SELECT a.doc FROM ${t.rm_anchors} a WHERE a.name = @name AND ${knownAt('a')}`,
-    {
-      name,
-      asOf: asOfParam(asOf),
-    },
-  );
+  const params = {
+    name,
+    asOf: asOfParam(asOf),
+  };
+  const where = whereSet(params, ['a.name = @name'], { asOf: knownAt('a') });
+  const row = await db.get<{ doc: string }>(`SELECT a.doc FROM ${t.rm_anchors} a WHERE ${where}`, params);
   return row ? (JSON.parse(row.doc) as AnchorView) : undefined;
 }

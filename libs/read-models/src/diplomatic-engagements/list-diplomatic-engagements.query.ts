@@ -1,4 +1,4 @@
-import { asOfParam, knownAt } from '../as-of';
+import { asOfParam, knownAt, whereSet } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
@@ -39,17 +39,20 @@ export async function listDiplomaticEngagements(
     cursorId: cursor?.id ?? null,
     limit: filter.limit + 1,
   };
+  const where = whereSet(params, [], {
+    asOf: knownAt('e'),
+    kind: 'e.kind = @kind',
+    participant: `EXISTS (SELECT 1 FROM ${t.rm_diplomatic_engagement_participants} p
+         WHERE p.engagement_id = e.engagement_id AND p.name LIKE @participant ESCAPE '\\')`,
+    country: `EXISTS (SELECT 1 FROM ${t.rm_diplomatic_engagement_participants} p
+         WHERE p.engagement_id = e.engagement_id AND p.country = @country)`,
+    from: 'e.ends_on >= @from',
+    to: 'e.starts_on <= @to',
+    cursorKey: '(e.starts_on, e.engagement_id) < (@cursorKey, @cursorId)',
+  });
   const rows = await db.all<{ engagement_id: string; starts_on: string; doc: string }>(
     `SELECT e.engagement_id, e.starts_on, e.doc FROM ${t.rm_diplomatic_engagements} e
-     WHERE ${knownAt('e')}
-       AND (CAST(@kind AS TEXT) IS NULL OR e.kind = @kind)
-       AND (CAST(@participant AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM ${t.rm_diplomatic_engagement_participants} p
-         WHERE p.engagement_id = e.engagement_id AND p.name LIKE @participant ESCAPE '\\'))
-       AND (CAST(@country AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM ${t.rm_diplomatic_engagement_participants} p
-         WHERE p.engagement_id = e.engagement_id AND p.country = @country))
-       AND (CAST(@from AS TEXT) IS NULL OR e.ends_on >= @from)
-       AND (CAST(@to AS TEXT) IS NULL OR e.starts_on <= @to)
-       AND (CAST(@cursorKey AS TEXT) IS NULL OR (e.starts_on, e.engagement_id) < (@cursorKey, @cursorId))
+     WHERE ${where}
      ORDER BY e.starts_on DESC, e.engagement_id DESC
      LIMIT @limit`,
     params,

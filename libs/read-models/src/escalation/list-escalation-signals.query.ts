@@ -1,4 +1,4 @@
-import { asOfParam, knownAt } from '../as-of';
+import { asOfParam, knownAt, whereSet } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
@@ -32,14 +32,17 @@ export async function listEscalationSignals(
     cursorId: cursor?.id ?? null,
     limit: filter.limit + 1,
   };
+  const where = whereSet(params, [], {
+    region: 's.region = @region',
+    kind: 's.kind = @kind',
+    from: 's.report_date >= @from',
+    to: 's.report_date <= @to',
+    asOf: knownAt('s'),
+    cursorKey: '(s.observed_to, s.signal_id) < (@cursorKey, @cursorId)',
+  });
   const rows = await db.all<{ signal_id: string; observed_to: string; doc: string }>(
     `SELECT s.signal_id, s.observed_to, s.doc FROM ${t.rm_escalation_signals} s
-     WHERE (CAST(@region AS TEXT) IS NULL OR s.region = @region)
-       AND (CAST(@kind AS TEXT) IS NULL OR s.kind = @kind)
-       AND (CAST(@from AS TEXT) IS NULL OR s.report_date >= @from)
-       AND (CAST(@to AS TEXT) IS NULL OR s.report_date <= @to)
-       AND ${knownAt('s')}
-       AND (CAST(@cursorKey AS TEXT) IS NULL OR (s.observed_to, s.signal_id) < (@cursorKey, @cursorId))
+     WHERE ${where}
      ORDER BY s.observed_to DESC, s.signal_id DESC
      LIMIT @limit`,
     params,

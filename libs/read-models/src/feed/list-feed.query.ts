@@ -1,4 +1,4 @@
-import { asOfParam, knownAt } from '../as-of';
+import { asOfParam, knownAt, whereSet } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
@@ -25,10 +25,14 @@ export async function listFeed(db: SqlSession, t: Tables, filter: FeedFilter): P
     cursorPrepare: positionPart(cursor?.id),
     limit: filter.limit + 1,
   };
+  const where = whereSet(params, [], {
+    asOf: knownAt('f'),
+    kind: 'f.kind = @kind',
+    cursorCommit: '(f.commit_pos, f.prepare_pos) < (@cursorCommit, @cursorPrepare)',
+  });
   const rows = await db.all<{ commit_pos: number; prepare_pos: number; doc: string }>(
     `SELECT f.commit_pos, f.prepare_pos, f.doc FROM ${t.rm_feed} f
-     WHERE ${knownAt('f')} AND (CAST(@kind AS TEXT) IS NULL OR f.kind = @kind)
-       AND (CAST(@cursorCommit AS BIGINT) IS NULL OR (f.commit_pos, f.prepare_pos) < (@cursorCommit, @cursorPrepare))
+     WHERE ${where}
      ORDER BY f.commit_pos DESC, f.prepare_pos DESC
      LIMIT @limit`,
     params,

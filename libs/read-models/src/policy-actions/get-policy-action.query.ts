@@ -1,4 +1,4 @@
-import { asOfParam, knownAt, versionAt } from '../as-of';
+import { asOfParam, knownAt, versionAt, whereSet } from '../as-of';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
 import type { PolicyActionStageView, PolicyActionView } from './policy-actions.projection';
@@ -17,14 +17,16 @@ export async function getPolicyAction(
   asOf?: string,
 ): Promise<PolicyActionDetail | undefined> {
   const params = { id: policyActionId, asOf: asOfParam(asOf) };
+  const versionWhere = whereSet(params, ['a.policy_action_id = @id', versionAt('a', params.asOf)], {});
   const version = await db.get<{ doc: string }>(
-    `SELECT a.doc FROM ${t.rm_policy_actions} a WHERE a.policy_action_id = @id AND ${versionAt('a')}`,
+    `SELECT a.doc FROM ${t.rm_policy_actions} a WHERE ${versionWhere}`,
     params,
   );
   if (!version) return undefined;
+  const stagesWhere = whereSet(params, ['s.policy_action_id = @id'], { asOf: knownAt('s') });
   const stages = await db.all<{ doc: string }>(
     `SELECT s.doc FROM ${t.rm_policy_action_stages} s
-     WHERE s.policy_action_id = @id AND ${knownAt('s')}
+     WHERE ${stagesWhere}
      ORDER BY s.revision`,
     params,
   );

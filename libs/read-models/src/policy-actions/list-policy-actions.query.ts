@@ -1,4 +1,4 @@
-import { asOfParam, knownAt, versionAt } from '../as-of';
+import { asOfParam, knownAt, versionAt, whereSet } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
@@ -47,21 +47,31 @@ export async function listPolicyActions(
     cursorId: cursor?.id ?? null,
     limit: filter.limit + 1,
   };
+  // Some stage (known at `asOf`) occurred in the range: only when the range is given.
+  const stageInRange = whereSet(params, ['s.policy_action_id = a.policy_action_id'], {
+    asOf: knownAt('s'),
+    from: 's.occurred_at >= @from',
+    toExclusive: 's.occurred_at < @toExclusive',
+  });
+  const inRange = params.from != null || params.toExclusive != null;
+  const where = whereSet(
+    params,
+    [
+      versionAt('a', params.asOf),
+      ...(inRange ? [`EXISTS (SELECT 1 FROM ${t.rm_policy_action_stages} s WHERE ${stageInRange})`] : []),
+    ],
+    {
+      kind: 'a.kind = @kind',
+      stage: 'a.stage = @stage',
+      q: "a.search_text LIKE @q ESCAPE '\\'",
+      actor: `EXISTS (SELECT 1 FROM ${t.rm_policy_action_actors} x
+         WHERE x.policy_action_id = a.policy_action_id AND x.actor_key = @actor)`,
+      cursorKey: '(a.stage_occurred_at, a.policy_action_id) < (@cursorKey, @cursorId)',
+    },
+  );
   const rows = await db.all<{ policy_action_id: string; stage_occurred_at: string; doc: string }>(
     `SELECT a.policy_action_id, a.stage_occurred_at, a.doc FROM ${t.rm_policy_actions} a
-     WHERE ${versionAt('a')}
-       AND (CAST(@kind AS TEXT) IS NULL OR a.kind = @kind)
-       AND (CAST(@stage AS TEXT) IS NULL OR a.stage = @stage)
-       AND (CAST(@q AS TEXT) IS NULL OR a.search_text LIKE @q ESCAPE '\\')
-       AND (CAST(@actor AS TEXT) IS NULL OR EXISTS (
-         SELECT 1 FROM ${t.rm_policy_action_actors} x
-         WHERE x.policy_action_id = a.policy_action_id AND x.actor_key = @actor))
-       AND ((CAST(@from AS TEXT) IS NULL AND CAST(@toExclusive AS TEXT) IS NULL) OR EXISTS (
-         SELECT 1 FROM ${t.rm_policy_action_stages} s
-         WHERE s.policy_action_id = a.policy_action_id AND ${knownAt('s')}
-           AND (CAST(@from AS TEXT) IS NULL OR s.occurred_at >= @from)
-           AND (CAST(@toExclusive AS TEXT) IS NULL OR s.occurred_at < @toExclusive)))
-       AND (CAST(@cursorKey AS TEXT) IS NULL OR (a.stage_occurred_at, a.policy_action_id) < (@cursorKey, @cursorId))
+     WHERE ${where}
      ORDER BY a.stage_occurred_at DESC, a.policy_action_id DESC
      LIMIT @limit`,
     params,

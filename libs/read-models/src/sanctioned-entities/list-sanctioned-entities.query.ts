@@ -1,4 +1,4 @@
-import { asOfParam, versionAt } from '../as-of';
+import { asOfParam, versionAt, whereSet } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
@@ -33,14 +33,16 @@ export async function listSanctionedEntities(
     cursorId: cursor?.id ?? null,
     limit: filter.limit + 1,
   };
+  const where = whereSet(params, [versionAt('e', params.asOf)], {
+    status: 'e.status = @status',
+    list: 'e.list = @list',
+    country: 'e.country = @country',
+    q: "e.search_text LIKE @q ESCAPE '\\'",
+    cursorKey: '(e.effective_from, e.entity_id) < (@cursorKey, @cursorId)',
+  });
   const rows = await db.all<{ entity_id: string; effective_from: string; doc: string }>(
     `SELECT e.entity_id, e.effective_from, e.doc FROM ${t.rm_sanctioned_entities} e
-     WHERE ${versionAt('e')}
-       AND (CAST(@status AS TEXT) IS NULL OR e.status = @status)
-       AND (CAST(@list AS TEXT) IS NULL OR e.list = @list)
-       AND (CAST(@country AS TEXT) IS NULL OR e.country = @country)
-       AND (CAST(@q AS TEXT) IS NULL OR e.search_text LIKE @q ESCAPE '\\')
-       AND (CAST(@cursorKey AS TEXT) IS NULL OR (e.effective_from, e.entity_id) < (@cursorKey, @cursorId))
+     WHERE ${where}
      ORDER BY e.effective_from DESC, e.entity_id DESC
      LIMIT @limit`,
     params,
@@ -60,9 +62,8 @@ export async function getSanctionedEntity(
   id: string,
   asOf: string | undefined,
 ): Promise<SanctionedEntityView | undefined> {
-  const row = await db.get<{ doc: string }>(
-    `SELECT e.doc FROM ${t.rm_sanctioned_entities} e WHERE e.entity_id = @id AND ${versionAt('e')}`,
-    { id, asOf: asOfParam(asOf) },
-  );
+  const params = { id, asOf: asOfParam(asOf) };
+  const where = whereSet(params, ['e.entity_id = @id', versionAt('e', params.asOf)], {});
+  const row = await db.get<{ doc: string }>(`SELECT e.doc FROM ${t.rm_sanctioned_entities} e WHERE ${where}`, params);
   return row && (JSON.parse(row.doc) as SanctionedEntityView);
 }

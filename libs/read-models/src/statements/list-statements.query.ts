@@ -1,4 +1,4 @@
-import { asOfParam, versionAt } from '../as-of';
+import { asOfParam, versionAt, whereSet } from '../as-of';
 import { decodeCursor, type Page, toPage } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
@@ -34,15 +34,17 @@ export async function listStatements(
     cursorId: cursor?.id ?? null,
     limit: filter.limit + 1,
   };
+  const where = whereSet(params, [versionAt('s', params.asOf), "s.status = 'recorded'"], {
+    speaker: 's.speaker_key = @speaker',
+    country: 's.country = @country',
+    topic: "s.topics_key LIKE @topic ESCAPE '\\'",
+    from: 's.occurred_at >= @from',
+    toExclusive: 's.occurred_at < @toExclusive',
+    cursorKey: '(s.occurred_at, s.statement_id) < (@cursorKey, @cursorId)',
+  });
   const rows = await db.all<{ statement_id: string; occurred_at: string; doc: string }>(
     `SELECT s.statement_id, s.occurred_at, s.doc FROM ${t.rm_statements} s
-     WHERE ${versionAt('s')} AND s.status = 'recorded'
-       AND (CAST(@speaker AS TEXT) IS NULL OR s.speaker_key = @speaker)
-       AND (CAST(@country AS TEXT) IS NULL OR s.country = @country)
-       AND (CAST(@topic AS TEXT) IS NULL OR s.topics_key LIKE @topic ESCAPE '\\')
-       AND (CAST(@from AS TEXT) IS NULL OR s.occurred_at >= @from)
-       AND (CAST(@toExclusive AS TEXT) IS NULL OR s.occurred_at < @toExclusive)
-       AND (CAST(@cursorKey AS TEXT) IS NULL OR (s.occurred_at, s.statement_id) < (@cursorKey, @cursorId))
+     WHERE ${where}
      ORDER BY s.occurred_at DESC, s.statement_id DESC
      LIMIT @limit`,
     params,
