@@ -1,9 +1,10 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
-import { upcast } from '@tracker/domain/upcasting/upcast';
-import type { EventStorePort, Position, RecordedEvent } from '@tracker/event-store/event-store.port';
-import { comparePositions } from '@tracker/event-store/position';
+import type { EventStorePort, Position } from '@tracker/event-store/event-store.port';
+import { comparePositions, formatPosition } from '@tracker/event-store/position';
+import { foldBatch, projected } from './fold';
 import { type Generation, Generations } from './generations';
-import { type ProjectedEvent, type Projection, tablesOf } from './projection';
+import type { ProjectedEvent, Projection } from './projection';
+import { tablesOf } from './projection';
 import { LeaseStore } from './store/lease-store';
 import type { ReadModelStore } from './store/read-model-store';
 
@@ -38,6 +39,16 @@ export interface LoopState {
 
 const IDLE = Symbol('idle');
 type AnyProjection = Projection<DomainEvent>;
+type AnyEvent = ProjectedEvent<DomainEvent>;
+
+/** One catch-up read: the events (upcast) and how many the store returned. */
+interface Page {
+  readonly events: readonly AnyEvent[];
+  readonly read: number;
+}
+
+/** Catch-up pages kept for loops reading the same stretch of the log (a rebuild of every projection). */
+const SHARED_PAGES = 16;
 
 /**
  * Feeds projections from the durable `$all` subscription, one loop per live generation.
@@ -51,6 +62,7 @@ export class ProjectionRunner {
   private readonly loops = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private readonly loopStates = new Map<string, LoopState>();
   private readonly waiters = new Set<() => void>();
+  private readonly pages = new Map<string, Promise<Page>>();
   private controller = new AbortController();
   private main: Promise<void> = Promise.resolve();
 
@@ -223,7 +235,7 @@ export class ProjectionRunner {
     const local = new AbortController();
     const subscription = this.store.subscribeToAll({ fromPosition, signal: AbortSignal.any([signal, local.signal]) });
     const iterator = subscription[Symbol.asyncIterator]();
-    let batch: RecordedEvent[] = [];
+    let batch: AnyEvent[] = [];
     let pending = iterator.next();
     try {
       for (;;) {
@@ -234,7 +246,7 @@ export class ProjectionRunner {
         }
         if (next === IDLE) continue;
         if (next.done) return;
-        batch.push(next.value);
+        batch.push(projected(next.value));
         pending = iterator.next();
       }
     } finally {
@@ -253,13 +265,10 @@ export class ProjectionRunner {
   private async catchUp(projection: AnyProjection, generation: number, batchSize: number, signal: AbortSignal) {
     let position = (await Generations.get(this.db, projection.name, generation))?.position;
     while (!signal.aborted) {
-      const page: RecordedEvent[] = [];
-      let read = 0;
       // Forward reads from a position include it, so one more than a batch is asked for.
-      for await (const event of this.store.readAll({ fromPosition: position ?? 'start', maxCount: batchSize + 1 })) {
-        read++;
-        if (!position || comparePositions(event.position, position) > 0) page.push(event);
-      }
+      const { events, read } = await this.readPage(position, batchSize + 1);
+      const after = position;
+      const page = after ? events.filter((event) => comparePositions(event.position, after) > 0) : events;
       if (page.length === 0) return position;
       await this.commit(projection, generation, page);
       position = page[page.length - 1].position;
@@ -270,7 +279,31 @@ export class ProjectionRunner {
     return position;
   }
 
-  private async commit(projection: AnyProjection, generation: number, batch: readonly RecordedEvent[]): Promise<void> {
+  /**
+   * One page of `$all` from `from`, read and upcast once for every loop that asks for it:
+   * generations catching up from the same checkpoint (all of them, in a full rebuild) share
+   * the reads and the JSON parsing instead of each doing them again.
+   */
+  private readPage(from: Position | undefined, maxCount: number): Promise<Page> {
+    const key = `${from ? formatPosition(from) : 'start'}/${maxCount}`;
+    let page = this.pages.get(key);
+    if (!page) {
+      page = (async () => {
+        const events: AnyEvent[] = [];
+        for await (const event of this.store.readAll({ fromPosition: from ?? 'start', maxCount })) {
+          events.push(projected(event));
+        }
+        return { events, read: events.length };
+      })();
+      this.pages.set(key, page);
+      page.catch(() => this.pages.delete(key));
+      // Oldest first: loops move forward together, so the page read longest ago is the one done with.
+      if (this.pages.size > SHARED_PAGES) this.pages.delete(this.pages.keys().next().value!);
+    }
+    return page;
+  }
+
+  private async commit(projection: AnyProjection, generation: number, batch: readonly AnyEvent[]): Promise<void> {
     if (batch.length === 0) return;
     const { lease } = this.options;
     const t = tablesOf(projection, generation);
@@ -279,14 +312,12 @@ export class ProjectionRunner {
       const stored = await Generations.lock(tx, projection.name, generation);
       if (!stored || stored.status === 'retired')
         throw new Error(`${projection.name} generation ${generation} is retired`);
-      let last = stored.position;
-      for (const event of batch) {
-        if (last && comparePositions(event.position, last) <= 0) continue;
-        // Older schema versions are brought to the current shape on read; the log is never rewritten.
-        await projection.apply(tx, upcast(event) as unknown as ProjectedEvent<DomainEvent>, t);
-        last = event.position;
-      }
-      if (last && last !== stored.position) await Generations.checkpoint(tx, projection.name, generation, last);
+      const checkpoint = stored.position;
+      const fresh = checkpoint ? batch.filter((event) => comparePositions(event.position, checkpoint) > 0) : batch;
+      if (fresh.length === 0) return;
+      // Events arrive upcast: older schema versions are brought to the current shape on read; the log is never rewritten.
+      await foldBatch(tx, projection, fresh, t);
+      await Generations.checkpoint(tx, projection.name, generation, fresh[fresh.length - 1].position);
     });
     for (const wake of this.waiters) wake();
     this.waiters.clear();

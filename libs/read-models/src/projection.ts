@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
 import type { TrackerEvent } from '@tracker/domain/tracker-event';
 import type { RecordedEvent } from '@tracker/event-store/event-store.port';
-import type { SqlSession } from './store/read-model-store';
+import type { ProjectionSession } from './projection-session';
 
 /**
  * A recorded event whose `type` and `data` are typed as one of `E`. The runner hands every
@@ -25,8 +25,8 @@ export interface Projection<E extends DomainEvent = TrackerEvent> {
   readonly tables: readonly string[];
   /** Portable DDL (see `store/read-model-store.ts`) for one generation's tables and indexes. */
   schema(t: Tables): string;
-  /** Folds one event inside the batch transaction that also moves the checkpoint. */
-  apply(tx: SqlSession, event: ProjectedEvent<E>, t: Tables): Promise<void>;
+  /** Folds one event inside the batch transaction that also moves the checkpoint (see `fold.ts`). */
+  apply(tx: ProjectionSession, event: ProjectedEvent<E>, t: Tables): Promise<void>;
 }
 
 /** Physical table names of `projection`'s generation `generation`. */

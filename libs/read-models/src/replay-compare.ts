@@ -1,9 +1,9 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
-import { upcast } from '@tracker/domain/upcasting/upcast';
 import type { EventStorePort, Position, RecordedEvent } from '@tracker/event-store/event-store.port';
 import { comparePositions } from '@tracker/event-store/position';
+import { foldBatch, projected } from './fold';
 import { Generations } from './generations';
-import { type ProjectedEvent, type Projection, tablesOf } from './projection';
+import { type Projection, tablesOf } from './projection';
 import type { ReadModelStore } from './store/read-model-store';
 
 /** One projection's comparison of a scratch replay with its live tables. */
@@ -65,11 +65,7 @@ async function fold(
   const flush = async () => {
     const events = batch;
     batch = [];
-    await db.transaction(async (tx) => {
-      for (const event of events) {
-        await projection.apply(tx, upcast(event) as unknown as ProjectedEvent<DomainEvent>, t);
-      }
-    });
+    await db.transaction((tx) => foldBatch(tx, projection, events.map(projected), t));
   };
   for await (const event of store.readAll()) {
     if (comparePositions(event.position, until) > 0) break;

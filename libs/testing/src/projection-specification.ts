@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
+import { foldBatch } from '@tracker/read-models/fold';
 import { type ProjectedEvent, type Projection, type Tables, tablesOf } from '@tracker/read-models/projection';
 import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
 import { SqliteReadModelStore } from '@tracker/read-models/store/sqlite-read-model-store';
@@ -39,8 +40,6 @@ export async function givenProjected<E extends DomainEvent>(
 ): Promise<Projected> {
   const t = tablesOf(projection, 1);
   await store.exec(projection.schema(t));
-  await store.transaction(async (tx) => {
-    for (const event of events) await projection.apply(tx, event, t);
-  });
+  await store.transaction((tx) => foldBatch(tx, projection, events, t));
   return { db: store, t };
 }

@@ -172,7 +172,9 @@ export class SqliteEventStore implements EventStorePort {
     { expectedRevision }: AppendOptions,
   ): AppendResult {
     const current = this.stmt.lastRevision.get(streamId)?.revision ?? null;
-    const replay = this.findReplay(streamId, events, expectedRevision, current);
+    // An exact expected revision equal to the stream's is a new append: a retry would expect an earlier one.
+    const replay =
+      current === expectedRevision ? undefined : this.findReplay(streamId, events, expectedRevision, current);
     if (replay) return replay;
     const actual = current === null ? 'no_stream' : current;
     const ok =

@@ -30,14 +30,11 @@ export const anchorsProjection: Projection<AnchorEvent> = {
       recordedAt: event.recordedAt.toISOString(),
     };
     // The decider refuses a second definition of a name, so a plain INSERT (a duplicate fails the batch).
-    await tx.run(
-      `INSERT INTO ${t.rm_anchors} (name, date, recorded_at, doc) VALUES (@name, @date, @recordedAt, @doc)`,
-      {
-        name: view.name,
-        date: view.date,
-        recordedAt: view.recordedAt,
-        doc: JSON.stringify(view),
-      },
-    );
+    tx.insert(t.rm_anchors, {
+      name: view.name,
+      date: view.date,
+      recorded_at: view.recordedAt,
+      doc: JSON.stringify(view),
+    });
   },
 };

@@ -47,24 +47,21 @@ export const diplomaticEngagementsProjection: Projection<DiplomaticEngagementEve
       recordedAt: event.recordedAt.toISOString(),
       ...facts,
     };
-    await tx.run(
-      `INSERT INTO ${t.rm_diplomatic_engagements} (engagement_id, kind, starts_on, ends_on, recorded_at, doc)
-       VALUES (@engagementId, @kind, @startsOn, @endsOn, @recordedAt, @doc)`,
-      {
-        engagementId,
-        kind: facts.kind,
-        startsOn: facts.startsOn,
-        endsOn: facts.endsOn,
-        recordedAt: view.recordedAt,
-        doc: JSON.stringify(view),
-      },
-    );
+    tx.insert(t.rm_diplomatic_engagements, {
+      engagement_id: engagementId,
+      kind: facts.kind,
+      starts_on: facts.startsOn,
+      ends_on: facts.endsOn,
+      recorded_at: view.recordedAt,
+      doc: JSON.stringify(view),
+    });
     for (const [position, participant] of facts.participants.entries()) {
-      await tx.run(
-        `INSERT INTO ${t.rm_diplomatic_engagement_participants} (engagement_id, position, name, country)
-         VALUES (@engagementId, @position, @name, @country)`,
-        { engagementId, position, name: participant.name.toLowerCase(), country: participant.country },
-      );
+      tx.insert(t.rm_diplomatic_engagement_participants, {
+        engagement_id: engagementId,
+        position,
+        name: participant.name.toLowerCase(),
+        country: participant.country,
+      });
     }
   },
 };

@@ -33,8 +33,7 @@ export function escalationIndex(day: EscalationDayTotals): number {
   return Math.round(raw * 100) / 100;
 }
 
-/**
- * The per-signal term of `escalationIndex`, in SQL over `rm_escalation_signals` columns. Portable:
- * a CASE, since the scalar two-argument `max` is SQLite's only and PostgreSQL's is `GREATEST`.
- */
-export const WEIGHTED_SEVERITY_SQL = 'severity * (1 + (CASE WHEN goldstein < 0 THEN -goldstein ELSE 0 END) / 10.0)';
+/** The per-signal term of `escalationIndex`: severity amplified by a conflictual Goldstein weight. */
+export function weightedSeverity(severity: number, goldstein: number | null | undefined): number {
+  return severity * (1 + Math.max(0, -(goldstein ?? 0)) / 10);
+}

@@ -3,7 +3,22 @@ import type {
   EscalationSignalRecorded,
 } from '@tracker/domain/escalation-signal/escalation-signal.decider';
 import type { Projection } from '../projection';
+import { weightedSeverity } from './escalation-index';
 import { reportDate } from './report-date';
+
+const DAY_TOTALS = {
+  update: ['report_date', 'region'],
+  combine: {
+    signals: 'sum',
+    aircraft: 'sum',
+    median_line_crossings: 'sum',
+    navy_vessels: 'sum',
+    coast_guard_vessels: 'sum',
+    balloons: 'sum',
+    max_severity: 'max',
+    weighted_severity: 'sum',
+  },
+} as const;
 
 /** A signal as lists show it: the recorded facts, the local day it counts on, and when we stored it. */
 export type EscalationSignalView = Omit<EscalationSignalRecorded['data'], 'signalId'> & {
@@ -17,13 +32,14 @@ export type EscalationSignalView = Omit<EscalationSignalRecorded['data'], 'signa
 };
 
 /**
- * One row per signal, append-only: the list reads `doc`, the escalation timeline sums the metric
- * columns per `report_date`. `recorded_at` carries the as-of convention (`knownAt`).
+ * One row per signal, append-only: the list reads `doc`; `recorded_at` carries the as-of
+ * convention (`knownAt`). The metrics are also summed per report date and region, which the
+ * escalation timeline reads unless it is asked for a past `asOf` (then it sums the signal rows).
  */
 export const escalationSignalsProjection: Projection<EscalationSignalEvent> = {
   name: 'escalation-signals',
-  version: 2,
-  tables: ['rm_escalation_signals'],
+  version: 3,
+  tables: ['rm_escalation_signals', 'rm_escalation_days'],
   // `goldstein` is DOUBLE PRECISION, not REAL: REAL is 4 bytes in PostgreSQL (8 in SQLite, where
   // DOUBLE PRECISION has the same REAL affinity), so −7.2 would come back as −7.19999980926….
   schema: (t) => `
@@ -40,8 +56,22 @@ export const escalationSignalsProjection: Projection<EscalationSignalEvent> = {
       navy_vessels          INTEGER NOT NULL,
       coast_guard_vessels   INTEGER NOT NULL,
       balloons              INTEGER NOT NULL,
+      weighted_severity     DOUBLE PRECISION NOT NULL,
       recorded_at           TEXT NOT NULL,
       doc                   TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS ${t.rm_escalation_days} (
+      report_date           TEXT NOT NULL,
+      region                TEXT NOT NULL,
+      signals               INTEGER NOT NULL,
+      aircraft              INTEGER NOT NULL,
+      median_line_crossings INTEGER NOT NULL,
+      navy_vessels          INTEGER NOT NULL,
+      coast_guard_vessels   INTEGER NOT NULL,
+      balloons              INTEGER NOT NULL,
+      max_severity          INTEGER NOT NULL,
+      weighted_severity     DOUBLE PRECISION NOT NULL,
+      PRIMARY KEY (report_date, region)
     );
     CREATE INDEX IF NOT EXISTS ${t.rm_escalation_signals}_day ON ${t.rm_escalation_signals} (report_date, region);
     CREATE INDEX IF NOT EXISTS ${t.rm_escalation_signals}_order
@@ -62,27 +92,30 @@ export const escalationSignalsProjection: Projection<EscalationSignalEvent> = {
     };
     const m = facts.metrics ?? {};
     // The decider refuses a second signal with the same id, so a plain INSERT (a duplicate fails the batch).
-    await tx.run(
-      `INSERT INTO ${t.rm_escalation_signals} (signal_id, region, kind, report_date, observed_to, severity, goldstein,
-         aircraft, median_line_crossings, navy_vessels, coast_guard_vessels, balloons, recorded_at, doc)
-       VALUES (@signalId, @region, @kind, @reportDate, @observedTo, @severity, @goldstein,
-         @aircraft, @medianLineCrossings, @navyVessels, @coastGuardVessels, @balloons, @recordedAt, @doc)`,
-      {
-        signalId,
-        region: facts.region,
-        kind: facts.kind,
-        reportDate: date,
-        observedTo: new Date(facts.observedTo).toISOString(),
-        severity: facts.severity,
-        goldstein: facts.goldstein ?? null,
-        aircraft: m.aircraft ?? 0,
-        medianLineCrossings: m.medianLineCrossings ?? 0,
-        navyVessels: m.navyVessels ?? 0,
-        coastGuardVessels: m.coastGuardVessels ?? 0,
-        balloons: m.balloons ?? 0,
-        recordedAt,
-        doc: JSON.stringify(view),
-      },
+    const totals = {
+      aircraft: m.aircraft ?? 0,
+      median_line_crossings: m.medianLineCrossings ?? 0,
+      navy_vessels: m.navyVessels ?? 0,
+      coast_guard_vessels: m.coastGuardVessels ?? 0,
+      balloons: m.balloons ?? 0,
+      weighted_severity: weightedSeverity(facts.severity, facts.goldstein),
+    };
+    tx.insert(t.rm_escalation_signals, {
+      signal_id: signalId,
+      region: facts.region,
+      kind: facts.kind,
+      report_date: date,
+      observed_to: new Date(facts.observedTo).toISOString(),
+      severity: facts.severity,
+      goldstein: facts.goldstein ?? null,
+      ...totals,
+      recorded_at: recordedAt,
+      doc: JSON.stringify(view),
+    });
+    tx.insert(
+      t.rm_escalation_days,
+      { report_date: date, region: facts.region, signals: 1, max_severity: facts.severity, ...totals },
+      { onConflict: DAY_TOTALS },
     );
   },
 };

@@ -173,6 +173,13 @@ describe.each(READ_MODEL_STORE_FACTORIES)('escalation timeline ($label)', ({ cre
     expect(await timeline({ asOf: '2024-04-30T23:59:59Z' })).toBeUndefined();
   });
 
+  it('the per-day totals it reads now agree with the signal rows it reads as of a time after everything', async () => {
+    const later = '2999-01-01T00:00:00Z';
+    for (const filter of [{}, { region: undefined }, { region: 'south-china-sea' }, { before: 20, after: 365 }]) {
+      expect(await timeline(filter)).toEqual(await timeline({ ...filter, asOf: later }));
+    }
+  });
+
   it('an unknown anchor has no timeline; a zero-width window is the anchor day alone', async () => {
     expect(await timeline({ anchor: 'no-such-anchor' })).toBeUndefined();
     expect((await timeline({ before: 0, after: 0 }))!.days).toEqual([

@@ -1,8 +1,8 @@
 import { findAnchor } from '../anchors/list-anchors.query';
-import { asOfParam, knownAt } from '../as-of';
+import { asOfParam, knownAt, whereSet } from '../as-of';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
-import { escalationIndex, WEIGHTED_SEVERITY_SQL } from './escalation-index';
+import { escalationIndex } from './escalation-index';
 
 /** Window around an anchor, in days, optionally one region, as known at `asOf`. */
 export interface EscalationTimelineFilter {
@@ -74,18 +74,23 @@ export async function escalationTimeline(
     region: filter.region ?? null,
     asOf: asOfParam(filter.asOf),
   };
+  // The per-day totals now; as of a past time, the signal rows recorded by then.
+  const [table, signals, maxSeverity] = params.asOf
+    ? [t.rm_escalation_signals, 'count(*)', 'max(s.severity)']
+    : [t.rm_escalation_days, 'sum(s.signals)', 'max(s.max_severity)'];
+  const where = whereSet(params, ['s.report_date BETWEEN @first AND @last'], {
+    region: 's.region = @region',
+    asOf: knownAt('s'),
+  });
   const rows = await db.all<DayRow>(
-    `SELECT s.report_date AS "date", CAST(count(*) AS INTEGER) AS "signals",
+    `SELECT s.report_date AS "date", CAST(${signals} AS INTEGER) AS "signals",
        CAST(sum(s.aircraft) AS INTEGER) AS "aircraft",
        CAST(sum(s.median_line_crossings) AS INTEGER) AS "medianLineCrossings",
        CAST(sum(s.navy_vessels) AS INTEGER) AS "navyVessels",
        CAST(sum(s.coast_guard_vessels) AS INTEGER) AS "coastGuardVessels",
        CAST(sum(s.balloons) AS INTEGER) AS "balloons",
-       max(s.severity) AS "maxSeverity", sum(${WEIGHTED_SEVERITY_SQL}) AS "weightedSeverity"
-     FROM ${t.rm_escalation_signals} s
-     WHERE s.report_date BETWEEN @first AND @last
-       AND (CAST(@region AS TEXT) IS NULL OR s.region = @region)
-       AND ${knownAt('s')}
+       ${maxSeverity} AS "maxSeverity", sum(s.weighted_severity) AS "weightedSeverity"
+     FROM ${table} s WHERE ${where}
      GROUP BY s.report_date`,
     params,
   );

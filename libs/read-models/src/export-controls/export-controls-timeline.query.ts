@@ -1,4 +1,4 @@
-import { asOfParam, knownAt } from '../as-of';
+import { asOfParam, knownAt, whereSet } from '../as-of';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
 
@@ -29,15 +29,15 @@ interface Sums {
   announced: number;
 }
 
-/** Per-day additions, removals, announced counts and running totals, on effective dates. */
+/**
+ * Per-day additions, removals, announced counts and running totals, on effective dates. Reads
+ * the per-day totals; as of a past time it sums the change rows recorded by then instead.
+ */
 export async function exportControlsTimeline(
   db: SqlSession,
   t: Tables,
   filter: ExportControlsTimelineFilter,
 ): Promise<ExportControlsDay[]> {
-  const where = `${knownAt('c')}
-    AND (CAST(@list AS TEXT) IS NULL OR c.list = @list)
-    AND (CAST(@country AS TEXT) IS NULL OR c.country = @country)`;
   const params = {
     list: filter.list ?? null,
     country: filter.country ?? null,
@@ -45,18 +45,21 @@ export async function exportControlsTimeline(
     to: filter.to ?? null,
     asOf: asOfParam(filter.asOf),
   };
+  const table = params.asOf ? t.rm_export_control_changes : t.rm_export_control_days;
+  const filters = { list: 'c.list = @list', country: 'c.country = @country', asOf: knownAt('c') };
   // CAST … AS INTEGER: PostgreSQL's sum of integers is a BIGINT, which must come back as a number on both stores.
   const sums = ['added', 'removed', 'announced']
     .map((column) => `CAST(coalesce(sum(c.${column}), 0) AS INTEGER) AS ${column}`)
     .join(', ');
-  const base = (await db.get<Sums>(
-    `SELECT ${sums} FROM ${t.rm_export_control_changes} c
-     WHERE ${where} AND CAST(@from AS TEXT) IS NOT NULL AND c.day < @from`,
-    params,
-  ))!;
+  const base: Sums = params.from
+    ? (await db.get<Sums>(
+        `SELECT ${sums} FROM ${table} c WHERE ${whereSet(params, ['c.day < @from'], filters)}`,
+        params,
+      ))!
+    : { added: 0, removed: 0, announced: 0 };
   const rows = await db.all<Sums & { day: string }>(
-    `SELECT c.day, ${sums} FROM ${t.rm_export_control_changes} c
-     WHERE ${where} AND (CAST(@from AS TEXT) IS NULL OR c.day >= @from) AND (CAST(@to AS TEXT) IS NULL OR c.day <= @to)
+    `SELECT c.day, ${sums} FROM ${table} c
+     WHERE ${whereSet(params, [], { ...filters, from: 'c.day >= @from', to: 'c.day <= @to' })}
      GROUP BY c.day ORDER BY c.day`,
     params,
   );

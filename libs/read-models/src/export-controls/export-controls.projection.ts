@@ -16,6 +16,18 @@ type ExportControlRuleRecorded = DomainEvent<
   { policyActionId: string; kind: string; announcedListings?: AnnouncedListings }
 >;
 
+const DAY_TOTALS = {
+  update: ['day', 'list', 'country'],
+  combine: { added: 'sum', removed: 'sum', announced: 'sum' },
+} as const;
+
+interface Change {
+  subject: string;
+  list: string;
+  country: string;
+  day: string;
+}
+
 interface Counts {
   added: number;
   removed: number;
@@ -25,12 +37,14 @@ interface Counts {
 /**
  * One row per change, dated on the day it takes effect: +1 added for a listing, +1 removed
  * for a delisting, and announced counts for rules whose entities are only counted.
- * Rows are append-only and carry `recorded_at`, so as-of answers are a filter.
+ * Rows are append-only and carry `recorded_at`, so as-of answers are a filter. The same
+ * counts are also summed per day, list and country, which is what the timeline reads when no
+ * `asOf` is asked for: a dashboard's query then costs the number of days, not of changes.
  */
 export const exportControlsProjection: Projection<SanctionedEntityEvent | ExportControlRuleRecorded> = {
   name: 'export-controls',
-  version: 3,
-  tables: ['rm_export_control_changes', 'rm_export_control_subjects'],
+  version: 4,
+  tables: ['rm_export_control_changes', 'rm_export_control_days', 'rm_export_control_subjects'],
   schema: (t) => `
     CREATE TABLE IF NOT EXISTS ${t.rm_export_control_changes} (
       subject_id  TEXT NOT NULL,
@@ -43,27 +57,42 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
       recorded_at TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS ${t.rm_export_control_changes}_day ON ${t.rm_export_control_changes} (day, list, country);
+    CREATE TABLE IF NOT EXISTS ${t.rm_export_control_days} (
+      day       TEXT NOT NULL,
+      list      TEXT NOT NULL,
+      country   TEXT NOT NULL,
+      added     INTEGER NOT NULL,
+      removed   INTEGER NOT NULL,
+      announced INTEGER NOT NULL,
+      PRIMARY KEY (day, list, country)
+    );
     CREATE TABLE IF NOT EXISTS ${t.rm_export_control_subjects} (
       subject_id TEXT PRIMARY KEY, list TEXT NOT NULL, country TEXT NOT NULL
     );`,
   async apply(tx, event, t) {
     const recordedAt = event.recordedAt.toISOString();
-    const insert = (row: { subject: string; list: string; country: string; day: string } & Partial<Counts>) =>
-      tx.run(
-        `INSERT INTO ${t.rm_export_control_changes} (subject_id, list, country, day, added, removed, announced, recorded_at)
-         VALUES (@subject, @list, @country, @day, @added, @removed, @announced, @recordedAt)`,
-        { added: 0, removed: 0, announced: 0, ...row, recordedAt },
-      );
+    const insert = ({ subject, list, country, day, ...changed }: Change & Partial<Counts>) => {
+      const counts = { added: changed.added ?? 0, removed: changed.removed ?? 0, announced: changed.announced ?? 0 };
+      tx.insert(t.rm_export_control_changes, {
+        subject_id: subject,
+        list,
+        country,
+        day,
+        ...counts,
+        recorded_at: recordedAt,
+      });
+      tx.insert(t.rm_export_control_days, { day, list, country, ...counts }, { onConflict: DAY_TOTALS });
+    };
     switch (event.type) {
       case 'SanctionedEntityAdded': {
         const { entityId, list, country, effectiveFrom } = event.data;
         // Re-adding a subject moves it to its new list and country (formerly INSERT OR REPLACE).
-        await tx.run(
-          `INSERT INTO ${t.rm_export_control_subjects} (subject_id, list, country) VALUES (@entityId, @list, @country)
-           ON CONFLICT (subject_id) DO UPDATE SET list = excluded.list, country = excluded.country`,
-          { entityId, list, country },
+        tx.insert(
+          t.rm_export_control_subjects,
+          { subject_id: entityId, list, country },
+          { onConflict: { update: ['subject_id'] } },
         );
-        await insert({ subject: entityId, list, country, day: effectiveFrom.slice(0, 10), added: 1 });
+        insert({ subject: entityId, list, country, day: effectiveFrom.slice(0, 10), added: 1 });
         return;
       }
       case 'SanctionedEntityRemoved': {
@@ -72,7 +101,7 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
           { id: event.data.entityId },
         );
         if (!subject) return;
-        await insert({ ...subject, subject: event.data.entityId, day: event.data.effectiveOn, removed: 1 });
+        insert({ ...subject, subject: event.data.entityId, day: event.data.effectiveOn, removed: 1 });
         return;
       }
       case 'PolicyActionRecorded': {
@@ -81,11 +110,11 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
         const row = { subject: event.data.policyActionId, list: announced.list, day: announced.effectiveOn };
         let named = 0;
         for (const [country, count] of Object.entries(announced.byCountry)) {
-          await insert({ ...row, country, announced: count });
+          insert({ ...row, country, announced: count });
           named += count;
         }
         // The rest of the total, under no country: counted only when the timeline is not filtered by country.
-        if (announced.total > named) await insert({ ...row, country: '', announced: announced.total - named });
+        if (announced.total > named) insert({ ...row, country: '', announced: announced.total - named });
         return;
       }
     }

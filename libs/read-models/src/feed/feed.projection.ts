@@ -141,16 +141,12 @@ export const feedProjection: Projection = {
       recordedAt: event.recordedAt.toISOString(),
       source: source ?? null,
     };
-    await tx.run(
-      `INSERT INTO ${t.rm_feed} (commit_pos, prepare_pos, kind, recorded_at, doc)
-       VALUES (@commit, @prepare, @kind, @recordedAt, @doc)`,
-      {
-        commit: event.position.commit,
-        prepare: event.position.prepare,
-        kind: item.kind,
-        recordedAt: item.recordedAt,
-        doc: JSON.stringify(item),
-      },
-    );
+    tx.insert(t.rm_feed, {
+      commit_pos: event.position.commit,
+      prepare_pos: event.position.prepare,
+      kind: item.kind,
+      recorded_at: item.recordedAt,
+      doc: JSON.stringify(item),
+    });
   },
 };

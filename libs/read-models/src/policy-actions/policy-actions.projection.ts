@@ -5,8 +5,8 @@ import type {
   StageFacts,
 } from '@tracker/domain/policy-action/policy-action.decider';
 import type { ProjectedEvent, Projection, Tables } from '../projection';
-import type { SqlSession } from '../store/read-model-store';
-import { closeVersion, currentDoc, insertVersion } from '../versioned-rows';
+import type { ProjectionSession } from '../projection-session';
+import { currentDoc, putVersion } from '../versioned-rows';
 
 const KEY = 'policy_action_id';
 
@@ -86,7 +86,11 @@ export const policyActionsProjection: Projection<PolicyActionEvent> = {
   },
 };
 
-async function applyRecorded(tx: SqlSession, t: Tables, event: ProjectedEvent<PolicyActionRecorded>): Promise<void> {
+async function applyRecorded(
+  tx: ProjectionSession,
+  t: Tables,
+  event: ProjectedEvent<PolicyActionRecorded>,
+): Promise<void> {
   const { policyActionId, ...facts } = event.data;
   const recordedAt = event.recordedAt.toISOString();
   const view: PolicyActionView = {
@@ -98,13 +102,13 @@ async function applyRecorded(tx: SqlSession, t: Tables, event: ProjectedEvent<Po
     stageRecordedAt: recordedAt,
     ...facts,
   };
-  await insertPolicyActionVersion(tx, t, view);
+  await insertPolicyActionVersion(tx, t, view, true);
   // Actors match exactly but ignoring case: stored lower-cased, and once per action.
   for (const name of facts.actors) {
-    await tx.run(
-      `INSERT INTO ${t.rm_policy_action_actors} (policy_action_id, actor_key) VALUES (@policyActionId, @actor)
-       ON CONFLICT (actor_key, policy_action_id) DO NOTHING`,
-      { policyActionId, actor: name.toLowerCase() },
+    tx.insert(
+      t.rm_policy_action_actors,
+      { policy_action_id: policyActionId, actor_key: name.toLowerCase() },
+      { onConflict: 'ignore' },
     );
   }
   await insertStage(tx, t, policyActionId, {
@@ -116,12 +120,15 @@ async function applyRecorded(tx: SqlSession, t: Tables, event: ProjectedEvent<Po
   });
 }
 
-async function applyAdvanced(tx: SqlSession, t: Tables, event: ProjectedEvent<PolicyActionAdvanced>): Promise<void> {
+async function applyAdvanced(
+  tx: ProjectionSession,
+  t: Tables,
+  event: ProjectedEvent<PolicyActionAdvanced>,
+): Promise<void> {
   const { policyActionId, stage, occurredAt, note, source } = event.data;
   const recordedAt = event.recordedAt.toISOString();
   const previous = await currentDoc<PolicyActionView>(tx, t.rm_policy_actions, KEY, policyActionId);
   if (!previous) return;
-  await closeVersion(tx, t.rm_policy_actions, KEY, policyActionId, recordedAt);
   const revision = Number(event.revision);
   await insertPolicyActionVersion(tx, t, {
     ...previous,
@@ -133,8 +140,13 @@ async function applyAdvanced(tx: SqlSession, t: Tables, event: ProjectedEvent<Po
   await insertStage(tx, t, policyActionId, { stage, occurredAt, note, revision, recordedAt, source });
 }
 
-async function insertPolicyActionVersion(tx: SqlSession, t: Tables, view: PolicyActionView): Promise<void> {
-  await insertVersion(tx, t.rm_policy_actions, {
+async function insertPolicyActionVersion(
+  tx: ProjectionSession,
+  t: Tables,
+  view: PolicyActionView,
+  first = false,
+): Promise<void> {
+  const row = {
     [KEY]: view.id,
     revision: view.revision,
     kind: view.kind,
@@ -142,27 +154,23 @@ async function insertPolicyActionVersion(tx: SqlSession, t: Tables, view: Policy
     stage_occurred_at: iso(view.stageOccurredAt),
     search_text: `${view.title}\n${view.instrument}`.toLowerCase(),
     recorded_from: view.stageRecordedAt,
-    recorded_to: null,
-    doc: JSON.stringify(view),
-  });
+    doc: view,
+  };
+  await putVersion(tx, t.rm_policy_actions, KEY, row, first);
 }
 
 async function insertStage(
-  tx: SqlSession,
+  tx: ProjectionSession,
   t: Tables,
   policyActionId: string,
   stage: PolicyActionStageView,
 ): Promise<void> {
-  await tx.run(
-    `INSERT INTO ${t.rm_policy_action_stages} (policy_action_id, revision, stage, occurred_at, recorded_at, doc)
-     VALUES (@policyActionId, @revision, @stage, @occurredAt, @recordedAt, @doc)`,
-    {
-      policyActionId,
-      revision: stage.revision,
-      stage: stage.stage,
-      occurredAt: iso(stage.occurredAt),
-      recordedAt: stage.recordedAt,
-      doc: JSON.stringify(stage),
-    },
-  );
+  tx.insert(t.rm_policy_action_stages, {
+    policy_action_id: policyActionId,
+    revision: stage.revision,
+    stage: stage.stage,
+    occurred_at: iso(stage.occurredAt),
+    recorded_at: stage.recordedAt,
+    doc: JSON.stringify(stage),
+  });
 }

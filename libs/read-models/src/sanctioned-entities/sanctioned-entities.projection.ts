@@ -3,7 +3,7 @@ import type {
   SanctionedEntityEvent,
 } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
 import type { Projection } from '../projection';
-import { closeVersion, currentDoc, insertVersion } from '../versioned-rows';
+import { currentDoc, putVersion } from '../versioned-rows';
 
 /** A listing as the registry shows it, with its amendment and removal history. */
 export type SanctionedEntityView = Omit<SanctionedEntityAdded['data'], 'entityId'> & {
@@ -45,7 +45,9 @@ export const sanctionedEntitiesProjection: Projection<SanctionedEntityEvent> = {
     switch (event.type) {
       case 'SanctionedEntityAdded': {
         const { entityId, ...listing } = event.data;
-        view = { id: entityId, ...base, status: 'listed', amendments: (await current())?.amendments ?? [], ...listing };
+        // A first listing has no earlier version; a re-listing keeps the amendments made before.
+        const was = event.revision === 0n ? undefined : await current();
+        view = { id: entityId, ...base, status: 'listed', amendments: was?.amendments ?? [], ...listing };
         break;
       }
       case 'SanctionedEntityAmended': {
@@ -70,17 +72,16 @@ export const sanctionedEntitiesProjection: Projection<SanctionedEntityEvent> = {
       default:
         return;
     }
-    await closeVersion(tx, table, 'entity_id', view.id, recordedAt);
-    await insertVersion(tx, table, {
+    const row = {
       entity_id: view.id,
       recorded_from: recordedAt,
-      recorded_to: null,
       status: view.status,
       list: view.list,
       country: view.country,
       effective_from: view.effectiveFrom,
       search_text: [view.name, ...view.aliases].join('\n').toLowerCase(),
-      doc: JSON.stringify(view),
-    });
+      doc: view,
+    };
+    await putVersion(tx, table, 'entity_id', row, event.revision === 0n);
   },
 };

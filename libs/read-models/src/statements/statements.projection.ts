@@ -1,6 +1,6 @@
 import type { StatementEvent, StatementRecorded } from '@tracker/domain/statement/statement.decider';
 import type { Projection } from '../projection';
-import { closeVersion, currentDoc, insertVersion } from '../versioned-rows';
+import { currentDoc, putVersion } from '../versioned-rows';
 
 /** A statement as lists show it: the facts as last corrected, plus where and when we stored them. */
 export type StatementView = Omit<StatementRecorded['data'], 'statementId'> & {
@@ -61,18 +61,17 @@ export const statementsProjection: Projection<StatementEvent> = {
       default:
         return;
     }
-    await closeVersion(tx, table, 'statement_id', view.id, recordedAt);
-    await insertVersion(tx, table, {
+    const row = {
       statement_id: view.id,
       recorded_from: recordedAt,
-      recorded_to: null,
       status: view.status,
       speaker_key: view.speaker.toLowerCase(),
       country: view.country,
       // Newline-delimited so a topic filter is a portable LIKE, not a JSON function.
       topics_key: `\n${view.topics.map((topic) => topic.toLowerCase()).join('\n')}\n`,
       occurred_at: new Date(view.occurredAt).toISOString(),
-      doc: JSON.stringify(view),
-    });
+      doc: view,
+    };
+    await putVersion(tx, table, 'statement_id', row, event.type === 'StatementRecorded');
   },
 };

@@ -13,6 +13,19 @@ export type SqlParams = Record<string, unknown>;
 /** Which SQL dialect a store speaks, for the rare statement that must differ. */
 export type SqlDialect = 'sqlite' | 'postgres';
 
+/** How a column of an existing row takes the value of a conflicting insert: replaced, added to, or the larger kept. */
+export type Combine = 'replace' | 'sum' | 'max';
+
+/** How `insertMany` treats a row whose unique key is already taken. */
+export interface InsertOptions {
+  /**
+   * `'ignore'`: skip the row (`ON CONFLICT DO NOTHING`). `{ update: key, combine }`: update the
+   * row with that key, each other column as `combine` says (`'replace'` when not named).
+   */
+  readonly onConflict?:
+    'ignore' | { readonly update: readonly string[]; readonly combine?: Readonly<Record<string, Combine>> };
+}
+
 /** Statements on one connection (or inside one transaction). */
 export interface SqlSession {
   readonly dialect: SqlDialect;
@@ -24,6 +37,47 @@ export interface SqlSession {
   all<T>(sql: string, params?: SqlParams): Promise<T[]>;
   /** Runs several `;`-separated statements without parameters (DDL). */
   exec(sql: string): Promise<void>;
+  /**
+   * Inserts `rows` (values in `columns` order) in as few round trips as the store allows.
+   * With `{ update: key }`, rows sharing a key must not repeat within one call.
+   */
+  insertMany(
+    table: string,
+    columns: readonly string[],
+    rows: readonly unknown[][],
+    options?: InsertOptions,
+  ): Promise<void>;
+}
+
+/**
+ * The `ON CONFLICT` clause of `options`, in the dialect both stores share (existing values are
+ * qualified by the table name, which PostgreSQL requires; a CASE, not `max`/`GREATEST`).
+ */
+export function onConflictClause(table: string, columns: readonly string[], options: InsertOptions = {}): string {
+  const { onConflict } = options;
+  if (!onConflict) return '';
+  if (onConflict === 'ignore') return ' ON CONFLICT DO NOTHING';
+  const set = columns
+    .filter((column) => !onConflict.update.includes(column))
+    .map((c) => {
+      const [old, now] = [`${table}.${c}`, `excluded.${c}`];
+      const combine = onConflict.combine?.[c] ?? 'replace';
+      const value =
+        combine === 'sum'
+          ? `${old} + ${now}`
+          : combine === 'max'
+            ? `CASE WHEN ${now} > ${old} THEN ${now} ELSE ${old} END`
+            : now;
+      return `${c} = ${value}`;
+    });
+  return ` ON CONFLICT (${onConflict.update.join(', ')}) DO UPDATE SET ${set.join(', ')}`;
+}
+
+/** The value of one column after a conflicting row `now` meets `old`, as `onConflictClause` computes it. */
+export function combineValues(combine: Combine | undefined, old: unknown, now: unknown): unknown {
+  if (combine === 'sum') return Number(old) + Number(now);
+  if (combine === 'max') return Number(now) > Number(old) ? now : old;
+  return now;
 }
 
 /** A read-model database: sessions for reads, serialisable-enough transactions for projections. */

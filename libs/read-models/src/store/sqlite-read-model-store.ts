@@ -1,14 +1,21 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ReadModelStore, SqlParams, SqlSession } from './read-model-store';
+import {
+  type InsertOptions,
+  onConflictClause,
+  type ReadModelStore,
+  type SqlParams,
+  type SqlSession,
+} from './read-model-store';
 
 /** better-sqlite3 binds neither `undefined` nor booleans. */
+const bindValue = (value: unknown) =>
+  value === undefined ? null : typeof value === 'boolean' ? (value ? 1 : 0) : value;
+
 function bind(params: SqlParams = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) {
-    out[key] = value === undefined ? null : typeof value === 'boolean' ? (value ? 1 : 0) : value;
-  }
+  for (const [key, value] of Object.entries(params)) out[key] = bindValue(value);
   return out;
 }
 
@@ -25,6 +32,14 @@ function session(db: Database.Database): SqlSession {
     get: async <T>(sql: string, params?: SqlParams) => prepare(sql).get(bind(params)) as T | undefined,
     all: async <T>(sql: string, params?: SqlParams) => prepare(sql).all(bind(params)) as T[],
     exec: async (sql) => void db.exec(sql),
+    // One prepared single-row statement run per row: inside a transaction SQLite needs no more.
+    insertMany: async (table, columns, rows, options?: InsertOptions) => {
+      const placeholders = columns.map(() => '?').join(', ');
+      const insert = prepare(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders})${onConflictClause(table, columns, options)}`,
+      );
+      for (const row of rows) insert.run(row.map(bindValue));
+    },
   };
 }
 
@@ -71,6 +86,9 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
   exec(sql: string) {
     return this.serialised(() => this.writes.exec(sql));
+  }
+  insertMany(table: string, columns: readonly string[], rows: readonly unknown[][], options?: InsertOptions) {
+    return this.transaction((tx) => tx.insertMany(table, columns, rows, options));
   }
 
   transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {

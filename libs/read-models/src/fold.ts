@@ -1,0 +1,26 @@
+import type { DomainEvent } from '@tracker/domain/shared/decider';
+import { upcast } from '@tracker/domain/upcasting/upcast';
+import type { RecordedEvent } from '@tracker/event-store/event-store.port';
+import type { ProjectedEvent, Projection, Tables } from './projection';
+import { ProjectionSession } from './projection-session';
+import type { SqlSession } from './store/read-model-store';
+
+/**
+ * Folds `events` (already upcast, in log order) through `projection` inside the transaction
+ * `tx`, writing queued rows before returning: the one way every caller applies a batch.
+ */
+export async function foldBatch<E extends DomainEvent>(
+  tx: SqlSession,
+  projection: Projection<E>,
+  events: Iterable<ProjectedEvent<E>>,
+  t: Tables,
+): Promise<void> {
+  const session = new ProjectionSession(tx);
+  for (const event of events) await projection.apply(session, event, t);
+  await session.flush();
+}
+
+/** A recorded event brought to the current schema of its type, as projections see it. */
+export function projected(event: RecordedEvent): ProjectedEvent<DomainEvent> {
+  return upcast(event) as unknown as ProjectedEvent<DomainEvent>;
+}
