@@ -1,5 +1,6 @@
 import { asOfParam, knownAt, whereSet } from '../as-of';
 import type { Tables } from '../projection';
+import { ALL } from './export-controls.projection';
 import type { SqlSession } from '../store/read-model-store';
 
 /** Filters of the export-controls timeline; dates are inclusive `YYYY-MM-DD`, `asOf` a recorded-time cut-off. */
@@ -45,7 +46,10 @@ export async function exportControlsTimeline(
     to: filter.to ?? null,
     asOf: asOfParam(filter.asOf),
   };
-  const table = params.asOf ? t.rm_export_control_changes : t.rm_export_control_days;
+  // Per-day totals have a row per day for each list and country and for all of them (`ALL`).
+  const totals = !params.asOf;
+  const table = totals ? t.rm_export_control_days : t.rm_export_control_changes;
+  if (totals) Object.assign(params, { list: params.list ?? ALL, country: params.country ?? ALL });
   const filters = { list: 'c.list = @list', country: 'c.country = @country', asOf: knownAt('c') };
   // CAST … AS INTEGER: PostgreSQL's sum of integers is a BIGINT, which must come back as a number on both stores.
   const sums = ['added', 'removed', 'announced']

@@ -16,8 +16,11 @@ type ExportControlRuleRecorded = DomainEvent<
   { policyActionId: string; kind: string; announcedListings?: AnnouncedListings }
 >;
 
+/** The list or country of per-day totals over every list or every country (no real list or country is named so). */
+export const ALL = '*';
+
 const DAY_TOTALS = {
-  update: ['day', 'list', 'country'],
+  update: ['list', 'country', 'day'],
   combine: { added: 'sum', removed: 'sum', announced: 'sum' },
 } as const;
 
@@ -38,12 +41,13 @@ interface Counts {
  * One row per change, dated on the day it takes effect: +1 added for a listing, +1 removed
  * for a delisting, and announced counts for rules whose entities are only counted.
  * Rows are append-only and carry `recorded_at`, so as-of answers are a filter. The same
- * counts are also summed per day, list and country, which is what the timeline reads when no
- * `asOf` is asked for: a dashboard's query then costs the number of days, not of changes.
+ * counts are also summed per day, list and country, with `ALL` rows for "every list" and
+ * "every country", which is what the timeline reads when no `asOf` is asked for: a
+ * dashboard's query then reads one row per day, however many changes the day had.
  */
 export const exportControlsProjection: Projection<SanctionedEntityEvent | ExportControlRuleRecorded> = {
   name: 'export-controls',
-  version: 4,
+  version: 5,
   tables: ['rm_export_control_changes', 'rm_export_control_days', 'rm_export_control_subjects'],
   schema: (t) => `
     CREATE TABLE IF NOT EXISTS ${t.rm_export_control_changes} (
@@ -64,7 +68,7 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
       added     INTEGER NOT NULL,
       removed   INTEGER NOT NULL,
       announced INTEGER NOT NULL,
-      PRIMARY KEY (day, list, country)
+      PRIMARY KEY (list, country, day)
     );
     CREATE TABLE IF NOT EXISTS ${t.rm_export_control_subjects} (
       subject_id TEXT PRIMARY KEY, list TEXT NOT NULL, country TEXT NOT NULL
@@ -81,7 +85,14 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
         ...counts,
         recorded_at: recordedAt,
       });
-      tx.insert(t.rm_export_control_days, { day, list, country, ...counts }, { onConflict: DAY_TOTALS });
+      for (const [l, c] of [
+        [list, country],
+        [list, ALL],
+        [ALL, country],
+        [ALL, ALL],
+      ]) {
+        tx.insert(t.rm_export_control_days, { day, list: l, country: c, ...counts }, { onConflict: DAY_TOTALS });
+      }
     };
     switch (event.type) {
       case 'SanctionedEntityAdded': {
