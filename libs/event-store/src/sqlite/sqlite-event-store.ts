@@ -75,7 +75,6 @@ export class SqliteEventStore implements EventStorePort {
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
-  private readonly appendOne: (streamId: string, events: readonly EventData[], options: AppendOptions) => AppendResult;
   private readonly commitGroup: (group: readonly PendingAppend[]) => void;
   private pending: PendingAppend[] = [];
 
@@ -91,17 +90,14 @@ export class SqliteEventStore implements EventStorePort {
     this.pageSize = options.pageSize ?? 500;
     this.appended.setMaxListeners(0);
     this.stmt = this.prepare();
-    // IMMEDIATE takes the write lock before reading the revision, so two writers cannot both pass the check.
-    // Inside the group's transaction each append is its own savepoint: a conflict rolls back that append only.
-    this.appendOne = this.db.transaction((streamId, events, options) => this.appendLocked(streamId, events, options));
     // IMMEDIATE takes the write lock before any revision is read, so two processes cannot both pass a check.
+    // An append that fails its check has written nothing (see `appendLocked`), so it is refused alone; an
+    // error while inserting fails the whole group, which then rolls back with nothing acknowledged.
     this.commitGroup = this.db.transaction((group: readonly PendingAppend[]) => {
       for (const append of group) {
-        try {
-          append.result = this.appendOne(append.streamId, append.events, append.options);
-        } catch (error) {
-          append.error = error;
-        }
+        const checked = this.appendLocked(append.streamId, append.events, append.options);
+        if (checked instanceof Error) append.error = checked;
+        else append.result = checked;
       }
     }).immediate;
   }
@@ -166,11 +162,28 @@ export class SqliteEventStore implements EventStorePort {
     this.appended.emit('append');
   }
 
+  /**
+   * Checks and writes one append inside the group's transaction. Everything that can refuse it
+   * (serialising, the revision check) happens before the first insert, so a refusal is returned
+   * with nothing written and needs no savepoint to undo; inserts themselves then cannot conflict,
+   * because the write lock is held and the revision was just read.
+   */
   private appendLocked(
     streamId: string,
     events: readonly EventData[],
     { expectedRevision }: AppendOptions,
-  ): AppendResult {
+  ): AppendResult | Error {
+    let rows: [string, string, string, string][];
+    try {
+      rows = events.map((event) => [
+        event.eventId,
+        event.type,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      ]);
+    } catch (error) {
+      return error instanceof Error ? error : new TypeError(String(error));
+    }
     const current = this.stmt.lastRevision.get(streamId)?.revision ?? null;
     // An exact expected revision equal to the stream's is a new append: a retry would expect an earlier one.
     const replay =
@@ -182,21 +195,13 @@ export class SqliteEventStore implements EventStorePort {
       (expectedRevision === 'no_stream' && current === null) ||
       (expectedRevision === 'stream_exists' && current !== null) ||
       (typeof expectedRevision === 'bigint' && current === expectedRevision);
-    if (!ok) throw new ConcurrencyError(streamId, expectedRevision, actual);
+    if (!ok) return new ConcurrencyError(streamId, expectedRevision, actual);
     const now = Date.now();
     let revision = current ?? -1n;
     let position = 0n;
-    for (const event of events) {
+    for (const [eventId, type, data, metadata] of rows) {
       revision += 1n;
-      const info = this.stmt.insert.run(
-        event.eventId,
-        streamId,
-        revision,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-        now,
-      );
+      const info = this.stmt.insert.run(eventId, streamId, revision, type, data, metadata, now);
       position = BigInt(info.lastInsertRowid);
     }
     return { nextRevision: revision, position: { commit: position, prepare: position } };
