@@ -53,4 +53,41 @@ describe('aggregateStream and handleCommand (SQLite)', () => {
     expect(new Set(hashes).size).toBe(4);
     expect((await aggregateStream(store, 'note-1', recorder)).lastHash).toBe(hashes[3]);
   });
+  it('isNew: a fresh stream is appended without a read; an existing one is loaded and decided on its real state', async () => {
+    /** Refuses a second creation, as the record deciders do. */
+    const creator: Decider<DomainCommand<'Create'>, Seen, number> = {
+      initialState: () => 0,
+      schemaVersions: { Created: 1 },
+      evolve: (count) => count + 1,
+      decide: (_, count) => {
+        if (count > 0) throw new Error(`already created (${count} events seen)`);
+        return [{ type: 'Created', data: {} }];
+      },
+    };
+    let reads = 0;
+    const counting = Object.assign(Object.create(store) as SqliteEventStore, {
+      readStream: (...args: Parameters<SqliteEventStore['readStream']>) => (reads++, store.readStream(...args)),
+    });
+    const create = () =>
+      handleCommand(counting, 'thing-1', creator, { type: 'Create', data: {}, now: context.now }, context, {
+        isNew: true,
+      });
+    const first = await create();
+    expect([first.nextRevision, reads]).toEqual([0n, 0]);
+    await expect(create()).rejects.toThrow('already created (1 events seen)');
+    expect(reads).toBe(1);
+    for await (const event of store.readStream('thing-1'))
+      expect(event.metadata.hash).toBe(eventHash(GENESIS_HASH, event));
+  });
+
+  it('isNew with an idempotency key: a retry after the append landed gets the same result, and nothing is added', async () => {
+    const keyed = { ...context, idempotencyKey: 'k-1' };
+    const run = () =>
+      handleCommand(store, 'note-k', recorder, { type: 'Note', data: {}, now: context.now }, keyed, { isNew: true });
+    const first = await run();
+    expect(await run()).toEqual(first);
+    let count = 0;
+    for await (const event of store.readStream('note-k')) count += event ? 1 : 0;
+    expect(count).toBe(2);
+  });
 });

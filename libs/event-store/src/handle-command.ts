@@ -92,6 +92,10 @@ export async function aggregateStream<E extends DomainEvent, S>(
  * revision, before or during the append, is a `RevisionMismatchError` instead. Each event's
  * `metadata.hash` chains from the stream's last stored hash (or `GENESIS_HASH`), so the
  * expected-revision check also guarantees nobody appended between reading that hash and writing.
+ *
+ * `isNew` (commands that create a record under a fresh id) skips the load: the command is
+ * decided on the initial state and appended with `no_stream`, which the store checks; should
+ * the stream exist after all, it is loaded and the command decided again on its real state.
  */
 export async function handleCommand<C extends DomainCommand, E extends DomainEvent, S>(
   store: EventStorePort,
@@ -99,11 +103,34 @@ export async function handleCommand<C extends DomainCommand, E extends DomainEve
   decider: Decider<C, E, S>,
   command: C,
   context: CommandContext,
-  options: { ifMatch?: bigint } = {},
+  options: { ifMatch?: bigint; isNew?: boolean } = {},
 ): Promise<CommandResult> {
-  const { state, revision, lastHash } = await aggregateStream(store, streamId, decider);
+  if (options.isNew && options.ifMatch === undefined) {
+    const initial = { state: decider.initialState(), revision: 'no_stream' as const, lastHash: undefined };
+    try {
+      return await decideAndAppend(store, streamId, decider, command, context, initial);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+    }
+  }
+  const loaded = await aggregateStream(store, streamId, decider);
   const { ifMatch } = options;
-  if (ifMatch !== undefined && revision !== ifMatch) throw new RevisionMismatchError(streamId, ifMatch, revision);
+  if (ifMatch !== undefined && loaded.revision !== ifMatch) {
+    throw new RevisionMismatchError(streamId, ifMatch, loaded.revision);
+  }
+  return decideAndAppend(store, streamId, decider, command, context, loaded, ifMatch);
+}
+
+/** Decide on `loaded`, chain the events on its last hash, append expecting its revision. */
+async function decideAndAppend<C extends DomainCommand, E extends DomainEvent, S>(
+  store: EventStorePort,
+  streamId: string,
+  decider: Decider<C, E, S>,
+  command: C,
+  context: CommandContext,
+  { state, revision, lastHash }: { state: S; revision: bigint | 'no_stream'; lastHash: string | undefined },
+  ifMatch?: bigint,
+): Promise<CommandResult> {
   const events = decider.decide(command, state);
   const unchained = events.map((event, index): EventData => ({
     eventId: context.idempotencyKey

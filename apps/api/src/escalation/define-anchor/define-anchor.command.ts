@@ -28,6 +28,7 @@ export class DefineAnchorHandler implements ICommandHandler<DefineAnchorCommand>
       anchorDecider,
       { type: 'DefineAnchor', data, now: context.now },
       context,
+      { isNew: true },
     );
     return { id: input.name, result };
   }

@@ -37,6 +37,7 @@ export class RecordEscalationSignalHandler implements ICommandHandler<RecordEsca
       escalationSignalDecider,
       { type: 'RecordEscalationSignal', data, now: context.now },
       context,
+      { isNew: true },
     );
     return { id: signalId, result };
   }

@@ -43,6 +43,7 @@ export class RecordDiplomaticEngagementHandler implements ICommandHandler<Record
       diplomaticEngagementDecider,
       { type: 'RecordDiplomaticEngagement', data, now: context.now },
       context,
+      { isNew: true },
     );
     return { id: engagementId, result };
   }

@@ -43,6 +43,7 @@ export class RecordPolicyActionHandler implements ICommandHandler<RecordPolicyAc
       policyActionDecider,
       { type: 'RecordPolicyAction', data, now: context.now },
       context,
+      { isNew: true },
     );
     return { id: policyActionId, result };
   }

@@ -34,6 +34,7 @@ export class RecordStatementHandler implements ICommandHandler<RecordStatementCo
       statementDecider,
       { type: 'RecordStatement', data, now: context.now },
       context,
+      { isNew: true },
     );
     return { id: statementId, result };
   }
