@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -9,6 +8,7 @@ import { loadApiKeys, type Principal } from './auth/api-keys';
 import { JsonShapePipe } from './http/json-shape.pipe';
 import { frameworkErrorAsProblem } from './http/framework-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { useSecurityHeaders } from './http/security-headers';
 import { correlationIdOf } from './observability/correlation-id';
 import { strictValidationPipe } from './http/validation.pipe';
 
@@ -39,17 +39,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
     { logger: options.logger, bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
-  await app.register(helmet, {
-    // The OpenAPI UI at /docs needs inline scripts and styles; everything else is JSON.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-      },
-    },
-  });
+  useSecurityHeaders(app.getHttpAdapter().getInstance());
   const origins = (config.CORS_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
