@@ -296,7 +296,11 @@ export class ProjectionRunner {
         return { events, read: events.length };
       })();
       this.pages.set(key, page);
-      page.catch(() => this.pages.delete(key));
+      // A page that reached the head of the log grows as appends arrive: only full pages are kept.
+      page.then(
+        ({ read }) => read < maxCount && this.pages.delete(key),
+        () => this.pages.delete(key),
+      );
       // Oldest first: loops move forward together, so the page read longest ago is the one done with.
       if (this.pages.size > SHARED_PAGES) this.pages.delete(this.pages.keys().next().value!);
     }

@@ -79,7 +79,6 @@ function postgresFactories(): ReadModelStoreFactory[] {
       },
     ];
   }
-  // eslint-disable-next-line no-console -- one line telling a developer why half the read-model specs did not run
   console.warn(`${message}: skipping PostgreSQL read-model specs`);
   return [];
 }

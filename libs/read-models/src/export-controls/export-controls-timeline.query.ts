@@ -61,10 +61,12 @@ export async function exportControlsTimeline(
         params,
       ))!
     : { added: 0, removed: 0, announced: 0 };
+  const where = whereSet(params, [], { ...filters, from: 'c.day >= @from', to: 'c.day <= @to' });
+  // The totals hold exactly one row per day for a list and country (or `ALL`): read in key order, nothing to add up.
   const rows = await db.all<Sums & { day: string }>(
-    `SELECT c.day, ${sums} FROM ${table} c
-     WHERE ${whereSet(params, [], { ...filters, from: 'c.day >= @from', to: 'c.day <= @to' })}
-     GROUP BY c.day ORDER BY c.day`,
+    totals
+      ? `SELECT c.day, c.added, c.removed, c.announced FROM ${table} c WHERE ${where} ORDER BY c.day`
+      : `SELECT c.day, ${sums} FROM ${table} c WHERE ${where} GROUP BY c.day ORDER BY c.day`,
     params,
   );
   let cumulative = base.added - base.removed;

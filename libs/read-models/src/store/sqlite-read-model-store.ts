@@ -50,6 +50,9 @@ function open(filename: string): Database.Database {
   // earlier point, which the projection replays from the durable log.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Checkpoint the WAL into the file every ~40 MB rather than every 4 MB: a rebuild's batches rewrite the
+  // same index pages many times, and each checkpoint copies them again (about 15% of a rebuild here).
+  db.pragma('wal_autocheckpoint = 10000');
   return db;
 }
 
