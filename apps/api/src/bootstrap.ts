@@ -9,6 +9,7 @@ import { JsonShapePipe } from './http/json-shape.pipe';
 import { frameworkErrorAsProblem } from './http/framework-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { useSecurityHeaders } from './http/security-headers';
+import { useJsonText } from './http/json-text';
 import { correlationIdOf } from './observability/correlation-id';
 import { strictValidationPipe } from './http/validation.pipe';
 
@@ -40,6 +41,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   );
   app.useLogger(app.get(Logger));
   useSecurityHeaders(app.getHttpAdapter().getInstance());
+  useJsonText(app.getHttpAdapter().getInstance());
   const origins = (config.CORS_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())

@@ -139,11 +139,20 @@ export const Generations = {
 
   /** Tables queries should read: the active generation's (or, before any is active, the one being built). */
   async tablesToRead(db: SqlSession, projection: Projection<DomainEvent>): Promise<Tables> {
-    const row = await db.get<{ generation: number }>(
-      `SELECT generation FROM projection_generations WHERE name = @name AND status <> 'retired'
+    return (await this.serving(db, projection)).tables;
+  },
+
+  /** The generation queries read (`tablesToRead`), with its tables and checkpoint (`null` before the first batch). */
+  async serving(
+    db: SqlSession,
+    projection: Projection<DomainEvent>,
+  ): Promise<{ generation: number; position: string | null; tables: Tables }> {
+    const row = await db.get<{ generation: number; position: string | null }>(
+      `SELECT generation, position FROM projection_generations WHERE name = @name AND status <> 'retired'
        ORDER BY CASE status WHEN 'active' THEN 0 ELSE 1 END, generation DESC LIMIT 1`,
       { name: projection.name },
     );
-    return tablesOf(projection, Number(row?.generation ?? 1));
+    const generation = Number(row?.generation ?? 1);
+    return { generation, position: row?.position ?? null, tables: tablesOf(projection, generation) };
   },
 };

@@ -47,7 +47,7 @@ interface Counts {
  */
 export const exportControlsProjection: Projection<SanctionedEntityEvent | ExportControlRuleRecorded> = {
   name: 'export-controls',
-  version: 5,
+  version: 6,
   tables: ['rm_export_control_changes', 'rm_export_control_days', 'rm_export_control_subjects'],
   schema: (t) => `
     CREATE TABLE IF NOT EXISTS ${t.rm_export_control_changes} (
@@ -70,6 +70,9 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
       announced INTEGER NOT NULL,
       PRIMARY KEY (list, country, day)
     );
+    -- Covers the timeline's read, so it never visits the table itself.
+    CREATE INDEX IF NOT EXISTS ${t.rm_export_control_days}_read
+      ON ${t.rm_export_control_days} (list, country, day, added, removed, announced);
     CREATE TABLE IF NOT EXISTS ${t.rm_export_control_subjects} (
       subject_id TEXT PRIMARY KEY, list TEXT NOT NULL, country TEXT NOT NULL
     );`,

@@ -5,12 +5,16 @@ import {
   exportControlsTimeline,
 } from '@tracker/read-models/export-controls/export-controls-timeline.query';
 import { ReadModels } from '@tracker/read-models/read-models';
+import { JsonText } from '../../http/json-text';
 
-/** Per-day listing changes with the running total. */
-export class ExportControlsTimelineQuery extends Query<{
+/** The timeline's answer: the filter it was asked with and its days. */
+export interface ExportControlsTimeline {
   filter: ExportControlsTimelineFilter;
   days: ExportControlsDay[];
-}> {
+}
+
+/** Per-day listing changes with the running total, serialised once per checkpoint (dashboards poll it). */
+export class ExportControlsTimelineQuery extends Query<JsonText<ExportControlsTimeline>> {
   constructor(readonly filter: ExportControlsTimelineFilter) {
     super();
   }
@@ -21,10 +25,11 @@ export class ExportControlsTimelineQuery extends Query<{
 export class ExportControlsTimelineHandler implements IQueryHandler<ExportControlsTimelineQuery> {
   constructor(private readonly readModels: ReadModels) {}
 
-  async execute({ filter }: ExportControlsTimelineQuery) {
-    return {
-      filter,
-      days: await exportControlsTimeline(this.readModels.db, await this.readModels.tables('export-controls'), filter),
-    };
+  execute({ filter }: ExportControlsTimelineQuery) {
+    return this.readModels.cached(
+      ['export-controls'],
+      JSON.stringify(['timeline', filter]),
+      async (t) => new JsonText({ filter, days: await exportControlsTimeline(this.readModels.db, t, filter) }),
+    );
   }
 }
