@@ -85,7 +85,7 @@ export class SqliteEventStore implements EventStorePort {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     // Copy the WAL into the file every ~40 MB instead of every 4 MB: each checkpoint rewrites (and fsyncs) the
-    // index pages appends keep touching, so fewer, larger ones roughly doubled durable appends at 64 writers.
+    // index pages appends keep touching; fewer, larger ones gave ~30% more durable appends at 64 writers here.
     // Every commit still fsyncs the WAL itself; the WAL file is cut back to 64 MB after a checkpoint.
     this.db.pragma('wal_autocheckpoint = 10000');
     this.db.pragma('journal_size_limit = 67108864');
