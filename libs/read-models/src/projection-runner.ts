@@ -47,8 +47,12 @@ interface Page {
   readonly read: number;
 }
 
-/** Catch-up pages kept for loops reading the same stretch of the log (a rebuild of every projection). */
-const SHARED_PAGES = 16;
+/**
+ * Catch-up pages kept for loops reading the same stretch of the log (a rebuild of every
+ * projection). On SQLite the loops take turns and stay within a page of each other; on
+ * PostgreSQL they drift apart, and a loop that falls behind the kept pages reads its own.
+ */
+const SHARED_PAGES = 8;
 
 /**
  * Feeds projections from the durable `$all` subscription, one loop per live generation.

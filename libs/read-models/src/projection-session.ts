@@ -32,12 +32,14 @@ export class ProjectionSession implements SqlSession {
   }
 
   /**
-   * Queues one row of `table`; rows of one table must name the same columns. The returned
-   * object is the queued row: changing it before the flush changes what is written.
+   * Queues one row of `table`; rows with the same columns and options are written together.
+   * The returned object is the queued row: changing it before the flush changes what is written.
    */
   insert(table: string, row: Record<string, unknown>, options: InsertOptions = {}): Record<string, unknown> {
     const columns = Object.keys(row);
-    const key = `${table}\u0000${columns.join(',')}\u0000${JSON.stringify(options)}`;
+    // Plain inserts (most rows) need no serialising of their options.
+    const conflictKey = options.onConflict === undefined ? '' : JSON.stringify(options.onConflict);
+    const key = `${table}\u0000${columns.join(',')}\u0000${conflictKey}`;
     let queue = this.queues.get(key);
     if (!queue) this.queues.set(key, (queue = { table, columns, options, rows: new Map() }));
     const { onConflict } = options;
