@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { hashApiKey } from '@tracker/runtime/api-key-hash';
 import { auditExport, auditReplayCompare, auditVerify } from './audit.commands';
 import { importCsl } from './import/csl-import.command';
-import { isCalendarDate } from './import/import-result';
+import { isRecordDate } from '@tracker/domain/shared/calendar-date';
 import { importMnd } from './import/mnd-import.command';
 import { importOpenSanctions } from './import/opensanctions-import.command';
 import { migrate, projectionsRebuild, projectionsStatus } from './projections.commands';
@@ -83,7 +83,7 @@ function positiveInt(value: string): number {
 }
 
 function isoDate(value: string): string {
-  if (!isCalendarDate(value)) throw new InvalidArgumentError('must be a date as YYYY-MM-DD');
+  if (!isRecordDate(value)) throw new InvalidArgumentError('must be a date as YYYY-MM-DD');
   return value;
 }
 

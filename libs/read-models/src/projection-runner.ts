@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
+import { sleep } from '@tracker/event-store/abortable-sleep';
 import type { EventStorePort, Position } from '@tracker/event-store/event-store.port';
 import { comparePositions, formatPosition } from '@tracker/event-store/position';
 import { foldBatch, projected } from './fold';
@@ -336,18 +337,4 @@ const key = (g: Pick<Generation, 'name' | 'generation'>) => `${g.name}#${g.gener
 
 function idle(): Promise<typeof IDLE> {
   return new Promise((resolve) => setImmediate(() => resolve(IDLE)));
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    // The listener is removed when the timer fires: the runner sleeps several times a second for its whole life.
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

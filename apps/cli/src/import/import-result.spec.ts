@@ -1,4 +1,4 @@
-import { emptyTally, formatSummary, isCalendarDate } from './import-result';
+import { emptyTally, formatSummary } from './import-result';
 
 describe('formatSummary', () => {
   it('prints the counts, then each rejected row in file order', () => {
@@ -13,16 +13,4 @@ describe('formatSummary', () => {
         'line 3: unknown country "XX"\nline 7: name is empty\ncsl:EL:9 (absent from the file): not-listed\n',
     );
   });
-});
-
-describe('isCalendarDate', () => {
-  it.each([
-    ['2024-05-20', true],
-    ['2024-02-29', true],
-    ['2023-02-29', false],
-    ['2024-13-01', false],
-    ['2024-5-20', false],
-    ['20/05/2024', false],
-    ['1899-12-31', false],
-  ])('%s → %s', (value, expected) => expect(isCalendarDate(value)).toBe(expected));
 });

@@ -44,18 +44,3 @@ export interface RowRef {
 
 /** `line 7` / `record 3`. */
 export const rowRef = (unit: 'line' | 'record', n: number): RowRef => ({ at: `${unit} ${n}`, order: n });
-
-/** Calendar date `YYYY-MM-DD` (no `2024-02-30`), years 1900–2999, as the API accepts them. */
-export function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    year >= 1900 &&
-    year <= 2999 &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
-  );
-}

@@ -1,6 +1,6 @@
 import type { ListingFacts } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
 import { isISO31661Alpha2 } from 'class-validator';
-import { isCalendarDate } from './import-result';
+import { isRecordDate } from '@tracker/domain/shared/calendar-date';
 
 /** Limits of `POST /v1/sanctioned-entities`, so an imported listing is one the API would have accepted. */
 const LIMITS = {
@@ -22,7 +22,7 @@ export function listingProblem(facts: ListingFacts): string | undefined {
   if (facts.name.length > LIMITS.name) return `name is longer than ${LIMITS.name} characters`;
   if (!facts.country) return 'no country: neither an address nor a nationality or citizenship names one';
   if (!isISO31661Alpha2(facts.country)) return `unknown country "${facts.country}" (not ISO 3166-1 alpha-2)`;
-  if (!isCalendarDate(facts.effectiveFrom)) return `start date "${facts.effectiveFrom}" is not a date (YYYY-MM-DD)`;
+  if (!isRecordDate(facts.effectiveFrom)) return `start date "${facts.effectiveFrom}" is not a date (YYYY-MM-DD)`;
   const many = (field: string, values: string[], count: number, length: number) =>
     values.length > count
       ? `more than ${count} ${field}`

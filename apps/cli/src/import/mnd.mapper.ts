@@ -3,7 +3,8 @@ import type {
   EscalationSignalFacts,
 } from '@tracker/domain/escalation-signal/escalation-signal.decider';
 import { readCsv } from './csv-records';
-import { isCalendarDate, type RejectedRow, type RowRef } from './import-result';
+import { isRecordDate } from '@tracker/domain/shared/calendar-date';
+import { type RejectedRow, type RowRef } from './import-result';
 
 /** Source publisher and page of Taiwan's daily PLA activity reports. */
 export const MND_SOURCE = { publisher: 'Ministry of National Defense, ROC (Taiwan)', url: 'https://www.mnd.gov.tw/' };
@@ -50,7 +51,7 @@ export function mapMndCsv(text: string, file: string): { reports: MndReport[]; r
     const reject = (reason: string) => rejected.push({ ...ref, reason });
     const date = values.date?.trim() ?? '';
     if (problem) reject(problem);
-    else if (!isCalendarDate(date)) reject(`date "${date}" is not a date (YYYY-MM-DD)`);
+    else if (!isRecordDate(date)) reject(`date "${date}" is not a date (YYYY-MM-DD)`);
     else {
       const metrics: EscalationMetrics = {};
       let bad: string | undefined;

@@ -1,5 +1,6 @@
 import type { ListingFacts, SanctionsList } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
-import { isCalendarDate, type RowRef, rowRef } from './import-result';
+import { isRecordDate } from '@tracker/domain/shared/calendar-date';
+import { type RowRef, rowRef } from './import-result';
 import type { IncomingListing } from './listing-diff';
 import { compact, distinct, listingProblem } from './listing-validation';
 
@@ -81,7 +82,7 @@ export function mapFtmEntity(line: FtmLine, file: string): FtmMapping {
   const p = (name: string) => distinct(entity.properties?.[name] ?? []);
   const [name = entity.caption ?? '', ...otherNames] = p('name');
   const country = [...p('country'), ...p('jurisdiction'), ...p('nationality'), ...p('citizenship')][0];
-  const effectiveFrom = [...p('createdAt'), entity.first_seen?.slice(0, 10) ?? ''].find(isCalendarDate);
+  const effectiveFrom = [...p('createdAt'), entity.first_seen?.slice(0, 10) ?? ''].find((date) => isRecordDate(date));
   if (!effectiveFrom) {
     return { kind: 'rejected', reason: 'neither createdAt nor first_seen gives a listing date', lists };
   }

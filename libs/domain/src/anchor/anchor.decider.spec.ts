@@ -1,5 +1,6 @@
 import { deciderSpecification } from '@tracker/testing/decider-specification';
-import { type AnchorDefined, anchorDecider, anchorStreamId, type DefineAnchor, isCalendarDate } from './anchor.decider';
+import { isCalendarDate } from '../shared/calendar-date';
+import { type AnchorDefined, anchorDecider, anchorStreamId, type DefineAnchor } from './anchor.decider';
 
 const spec = deciderSpecification(anchorDecider);
 const now = new Date('2024-05-01T00:00:00Z');

@@ -1,4 +1,5 @@
 import type { Decider, DomainCommand, DomainEvent } from '../shared/decider';
+import { isCalendarDate } from '../shared/calendar-date';
 import { DomainError } from '../shared/domain-error';
 import type { Source } from '../shared/source';
 
@@ -30,13 +31,6 @@ export type AnchorState = { status: 'none' } | { status: 'defined'; date: string
 
 /** Stream of one anchor, keyed by its name so a second definition meets the first. */
 export const anchorStreamId = (name: string) => `anchor-${name}`;
-
-/** True for a real calendar date written `YYYY-MM-DD` (so `2024-02-30` is not one). */
-export function isCalendarDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
-}
 
 /** Anchors: defined once per name; a second definition is a duplicate, whatever its date. */
 export const anchorDecider: Decider<AnchorCommand, AnchorEvent, AnchorState> = {

@@ -19,6 +19,7 @@ import {
   type RecordedEvent as ClientRecordedEvent,
   type StreamingRead,
 } from '@eventstore/db-client';
+import { sleep } from '../abortable-sleep';
 import { ConcurrencyError, StreamNotFoundError } from '../event-store.errors';
 import type {
   AppendOptions,
@@ -291,19 +292,6 @@ function isTransient(error: unknown): boolean {
 
 async function cancelQuietly(read: StreamingRead<unknown>): Promise<void> {
   await read.cancel().catch(() => undefined);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** One signal that aborts with any of `signals`; `dispose` detaches it from them. */
