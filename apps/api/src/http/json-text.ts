@@ -1,16 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * A response body serialised once: the reply serializer sends `text` as it is, so an answer
- * kept in a cache (see `ReadModels.cached`) is not turned into JSON again on every request.
- * `toJSON` keeps every other serialiser's output the same as for the plain value.
+ * A response body serialised once: the reply serializer sends `body` as it is, so an answer
+ * kept in a cache (see `ReadModels.cached`) is not turned into JSON, nor encoded as UTF-8,
+ * again on every request. `toJSON` keeps every other serialiser's output the same as for the
+ * plain value.
  */
 export class JsonText<T> {
-  /** The value as JSON. */
-  readonly text: string;
+  /** The value as UTF-8 JSON, ready for the socket. */
+  readonly body: Buffer;
 
   constructor(readonly value: T) {
-    this.text = JSON.stringify(value);
+    this.body = Buffer.from(JSON.stringify(value));
   }
 
   toJSON(): T {
@@ -18,7 +19,10 @@ export class JsonText<T> {
   }
 }
 
-/** Replies with a `JsonText`'s text unchanged; everything else as Fastify's default, `JSON.stringify`. */
+/** Replies with a `JsonText`'s bytes unchanged; everything else as Fastify's default, `JSON.stringify`. */
 export function useJsonText(fastify: FastifyInstance): void {
-  fastify.setReplySerializer((payload) => (payload instanceof JsonText ? payload.text : JSON.stringify(payload)));
+  // Fastify writes a serializer's Buffer as it is (its type only names strings).
+  fastify.setReplySerializer((payload) =>
+    payload instanceof JsonText ? (payload.body as unknown as string) : JSON.stringify(payload),
+  );
 }
