@@ -107,6 +107,12 @@ export const Generations = {
     return (await this.get(db, projection.name, generation))!;
   },
 
+  /** Creates a generation's query-only indexes (`Projection.indexes`), if it has any and they do not exist yet. */
+  async index(db: SqlSession, projection: Projection<DomainEvent>, generation: number): Promise<void> {
+    const ddl = projection.indexes?.(tablesOf(projection, generation));
+    if (ddl) await db.exec(ddl);
+  },
+
   /** Moves a generation's checkpoint; call in the transaction that wrote its rows. */
   async checkpoint(db: SqlSession, name: string, generation: number, position: Position): Promise<void> {
     await db.run(

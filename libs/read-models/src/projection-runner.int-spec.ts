@@ -114,6 +114,40 @@ describe.each(READ_MODEL_STORE_FACTORIES)('ProjectionRunner with read models on 
     expect(new Set(ids).size).toBe(55);
   });
 
+  it('builds query-only indexes once caught up, not during catch-up; a rebuilt generation is active only with them', async () => {
+    const indexName = (generation: number) => `rm_counting_g${generation}_by_stream`;
+    const indexExists = async (generation: number) =>
+      (await db.get(
+        db.dialect === 'sqlite'
+          ? `SELECT name FROM sqlite_master WHERE type = 'index' AND name = @name`
+          : `SELECT indexname FROM pg_indexes WHERE indexname = @name`,
+        { name: indexName(generation) },
+      )) !== undefined;
+    const seenDuringCatchUp: boolean[] = [];
+    const base = counting();
+    const indexed: Projection<DomainEvent> = {
+      ...base,
+      indexes: (t) => `CREATE INDEX IF NOT EXISTS ${t.rm_counting}_by_stream ON ${t.rm_counting} (stream_id)`,
+      async apply(tx, event, t) {
+        if (event.position.commit === 1n) seenDuringCatchUp.push(await indexExists(Number(t.rm_counting.slice(-1))));
+        await base.apply(tx, event, t);
+      },
+    };
+    const first = await append(900);
+    const r = runner(indexed, { batchSize: 400 });
+    await r.init();
+    expect(await indexExists(1)).toBe(false);
+    r.start();
+    await r.waitFor(first.position);
+    await waitUntil(() => indexExists(1));
+    await r.rebuild('counting');
+    await waitUntil(async () => (await Generations.get(db, 'counting', 2))?.status === 'active');
+    expect(await indexExists(2)).toBe(true);
+    await r.stop();
+    expect(seenDuringCatchUp).toEqual([false, false]);
+    expect(await rows(2)).toHaveLength(900);
+  });
+
   it('a new projection version in code is rebuilt blue/green on start; the old version serves until the switch', async () => {
     const first = await append(7);
     const v1 = runner(counting(1));

@@ -193,7 +193,11 @@ export class ProjectionRunner {
         this.startLoop(projection, generation, signal);
       }
       if (generation.status === 'building' && (await this.caughtUp(generation))) {
-        await this.db.transaction((tx) => Generations.activate(tx, projection.name, generation.generation));
+        await this.db.transaction(async (tx) => {
+          // Its loop builds them on catching up; an activation that sees the head first must not serve without them.
+          await Generations.index(tx, projection, generation.generation);
+          await Generations.activate(tx, projection.name, generation.generation);
+        });
         this.options.onSwitch?.(projection.name, generation.generation);
       }
     }
@@ -274,10 +278,15 @@ export class ProjectionRunner {
       const { events, read } = await this.readPage(position, batchSize + 1);
       const after = position;
       const page = after ? events.filter((event) => comparePositions(event.position, after) > 0) : events;
-      if (page.length === 0) return position;
-      await this.commit(projection, generation, page);
-      position = page[page.length - 1].position;
-      if (read < batchSize + 1) return position;
+      if (page.length > 0) {
+        await this.commit(projection, generation, page);
+        position = page[page.length - 1].position;
+      }
+      if (read < batchSize + 1) {
+        // Caught up: the query-only indexes are built now, once, rather than row by row.
+        await this.db.transaction((tx) => Generations.index(tx, projection, generation));
+        return position;
+      }
       // SQLite pages resolve without I/O: yield so HTTP, health checks and timers run during a long catch-up.
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -23,8 +23,13 @@ export interface Projection<E extends DomainEvent = TrackerEvent> {
   readonly version: number;
   /** Logical names of the tables it owns. */
   readonly tables: readonly string[];
-  /** Portable DDL (see `store/read-model-store.ts`) for one generation's tables and indexes. */
+  /** Portable DDL (see `store/read-model-store.ts`) for one generation's tables and the indexes `apply` reads through. */
   schema(t: Tables): string;
+  /**
+   * DDL of the indexes only queries use. A generation filled from position 0 gets them once it
+   * has caught up (one sorted build each), rather than maintaining them row by row.
+   */
+  indexes?(t: Tables): string;
   /** Folds one event inside the batch transaction that also moves the checkpoint (see `fold.ts`). */
   apply(tx: ProjectionSession, event: ProjectedEvent<E>, t: Tables): Promise<void>;
 }
@@ -32,4 +37,9 @@ export interface Projection<E extends DomainEvent = TrackerEvent> {
 /** Physical table names of `projection`'s generation `generation`. */
 export function tablesOf(projection: Pick<Projection<DomainEvent>, 'tables'>, generation: number): Tables {
   return Object.fromEntries(projection.tables.map((table) => [table, `${table}_g${generation}`]));
+}
+
+/** Every table and index of one generation: what a store that is queried straight away needs. */
+export function fullSchema(projection: Pick<Projection<DomainEvent>, 'schema' | 'indexes'>, t: Tables): string {
+  return `${projection.schema(t)}\n${projection.indexes?.(t) ?? ''}`;
 }

@@ -1,6 +1,12 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
 import { foldBatch } from '@tracker/read-models/fold';
-import { type ProjectedEvent, type Projection, type Tables, tablesOf } from '@tracker/read-models/projection';
+import {
+  fullSchema,
+  type ProjectedEvent,
+  type Projection,
+  type Tables,
+  tablesOf,
+} from '@tracker/read-models/projection';
 import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
 import { SqliteReadModelStore } from '@tracker/read-models/store/sqlite-read-model-store';
 
@@ -39,7 +45,7 @@ export async function givenProjected<E extends DomainEvent>(
   store: ReadModelStore = new SqliteReadModelStore(':memory:'),
 ): Promise<Projected> {
   const t = tablesOf(projection, 1);
-  await store.exec(projection.schema(t));
+  await store.exec(fullSchema(projection, t));
   await store.transaction((tx) => foldBatch(tx, projection, events, t));
   return { db: store, t };
 }

@@ -26,15 +26,16 @@ export const diplomaticEngagementsProjection: Projection<DiplomaticEngagementEve
       recorded_at   TEXT NOT NULL,
       doc           TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS ${t.rm_diplomatic_engagements}_order
-      ON ${t.rm_diplomatic_engagements} (starts_on DESC, engagement_id DESC);
     CREATE TABLE IF NOT EXISTS ${t.rm_diplomatic_engagement_participants} (
       engagement_id TEXT NOT NULL,
       position      INTEGER NOT NULL,
       name          TEXT NOT NULL,
       country       TEXT NOT NULL,
       PRIMARY KEY (engagement_id, position)
-    );
+    );`,
+  indexes: (t) => `
+    CREATE INDEX IF NOT EXISTS ${t.rm_diplomatic_engagements}_order
+      ON ${t.rm_diplomatic_engagements} (starts_on DESC, engagement_id DESC);
     CREATE INDEX IF NOT EXISTS ${t.rm_diplomatic_engagement_participants}_country
       ON ${t.rm_diplomatic_engagement_participants} (country, engagement_id);`,
   async apply(tx, event, t) {

@@ -72,7 +72,8 @@ export const escalationSignalsProjection: Projection<EscalationSignalEvent> = {
       max_severity          INTEGER NOT NULL,
       weighted_severity     DOUBLE PRECISION NOT NULL,
       PRIMARY KEY (report_date, region)
-    );
+    );`,
+  indexes: (t) => `
     CREATE INDEX IF NOT EXISTS ${t.rm_escalation_signals}_day ON ${t.rm_escalation_signals} (report_date, region);
     CREATE INDEX IF NOT EXISTS ${t.rm_escalation_signals}_order
       ON ${t.rm_escalation_signals} (observed_to DESC, signal_id DESC);`,

@@ -60,7 +60,6 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
       announced   INTEGER NOT NULL DEFAULT 0,
       recorded_at TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS ${t.rm_export_control_changes}_day ON ${t.rm_export_control_changes} (day, list, country);
     CREATE TABLE IF NOT EXISTS ${t.rm_export_control_days} (
       day       TEXT NOT NULL,
       list      TEXT NOT NULL,
@@ -70,12 +69,14 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
       announced INTEGER NOT NULL,
       PRIMARY KEY (list, country, day)
     );
-    -- Covers the timeline's read, so it never visits the table itself.
-    CREATE INDEX IF NOT EXISTS ${t.rm_export_control_days}_read
-      ON ${t.rm_export_control_days} (list, country, day, added, removed, announced);
     CREATE TABLE IF NOT EXISTS ${t.rm_export_control_subjects} (
       subject_id TEXT PRIMARY KEY, list TEXT NOT NULL, country TEXT NOT NULL
     );`,
+  indexes: (t) => `
+    CREATE INDEX IF NOT EXISTS ${t.rm_export_control_changes}_day ON ${t.rm_export_control_changes} (day, list, country);
+    -- Covers the timeline's read, so it never visits the table itself.
+    CREATE INDEX IF NOT EXISTS ${t.rm_export_control_days}_read
+      ON ${t.rm_export_control_days} (list, country, day, added, removed, announced);`,
   async apply(tx, event, t) {
     const recordedAt = event.recordedAt.toISOString();
     const insert = ({ subject, list, country, day, ...changed }: Change & Partial<Counts>) => {

@@ -58,8 +58,6 @@ export const policyActionsProjection: Projection<PolicyActionEvent> = {
       doc               TEXT NOT NULL,
       PRIMARY KEY (policy_action_id, revision)
     );
-    CREATE INDEX IF NOT EXISTS ${t.rm_policy_actions}_order
-      ON ${t.rm_policy_actions} (stage_occurred_at DESC, policy_action_id DESC);
     CREATE TABLE IF NOT EXISTS ${t.rm_policy_action_actors} (
       policy_action_id TEXT NOT NULL,
       actor_key        TEXT NOT NULL,
@@ -74,6 +72,9 @@ export const policyActionsProjection: Projection<PolicyActionEvent> = {
       doc              TEXT NOT NULL,
       PRIMARY KEY (policy_action_id, revision)
     );`,
+  indexes: (t) => `
+    CREATE INDEX IF NOT EXISTS ${t.rm_policy_actions}_order
+      ON ${t.rm_policy_actions} (stage_occurred_at DESC, policy_action_id DESC);`,
   async apply(tx, event, t) {
     switch (event.type) {
       case 'PolicyActionRecorded':
