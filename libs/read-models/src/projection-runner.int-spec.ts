@@ -148,6 +148,45 @@ describe.each(READ_MODEL_STORE_FACTORIES)('ProjectionRunner with read models on 
     expect(await rows(2)).toHaveLength(900);
   });
 
+  it('catching-up loops of different speeds read each page of the log once', async () => {
+    const pages = 30;
+    const batchSize = 10;
+    const last = await append(pages * batchSize);
+    let reads = 0;
+    const counted = new Proxy(store, {
+      get(target, property) {
+        if (property === 'readAll') {
+          return (options: Parameters<SqliteEventStore['readAll']>[0]) => {
+            if (options?.direction !== 'backwards') reads++;
+            return target.readAll(options);
+          };
+        }
+        const value = Reflect.get(target, property, target) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const fast = counting();
+    const slow: Projection<DomainEvent> = {
+      name: 'slow',
+      version: 1,
+      tables: ['rm_slow'],
+      schema: (t) => `CREATE TABLE IF NOT EXISTS ${t.rm_slow} (event_id TEXT NOT NULL)`,
+      async apply(tx, event, t) {
+        if (event.position.commit % 5n === 0n) await new Promise((resolve) => setTimeout(resolve, 2));
+        await tx.run(`INSERT INTO ${t.rm_slow} (event_id) VALUES (@id)`, { id: event.eventId });
+      },
+    };
+    const r = new ProjectionRunner(counted, db, [fast, slow], { reconcileMs: 20, batchSize });
+    await r.init();
+    r.start();
+    await r.waitFor(last.position, 30_000);
+    await r.stop();
+    // One read per full page, plus the short last page, which each loop reads for itself.
+    expect(reads).toBeLessThanOrEqual(pages + 3);
+    expect(await rows()).toHaveLength(pages * batchSize);
+    expect(await db.all(`SELECT event_id FROM rm_slow_g1`)).toHaveLength(pages * batchSize);
+  });
+
   it('a new projection version in code is rebuilt blue/green on start; the old version serves until the switch', async () => {
     const first = await append(7);
     const v1 = runner(counting(1));

@@ -50,8 +50,8 @@ interface Page {
 
 /**
  * Catch-up pages kept for loops reading the same stretch of the log (a rebuild of every
- * projection). On SQLite the loops take turns and stay within a page of each other; on
- * PostgreSQL they drift apart, and a loop that falls behind the kept pages reads its own.
+ * projection). A loop that runs ahead waits rather than evict a page a slower loop still
+ * needs, so each page is read and parsed once however the loops' speeds differ.
  */
 const SHARED_PAGES = 8;
 
@@ -68,6 +68,10 @@ export class ProjectionRunner {
   private readonly loopStates = new Map<string, LoopState>();
   private readonly waiters = new Set<() => void>();
   private readonly pages = new Map<string, Promise<Page>>();
+  /** The page each catching-up loop reads next (or is folding), by loop key. */
+  private readonly needs = new Map<string, string>();
+  /** Loops waiting for a slower one to move past the oldest kept page. */
+  private readonly progress = new Set<() => void>();
   private controller = new AbortController();
   private main: Promise<void> = Promise.resolve();
 
@@ -272,10 +276,27 @@ export class ProjectionRunner {
    * subscription. Returns the position the live subscription continues after.
    */
   private async catchUp(projection: AnyProjection, generation: number, batchSize: number, signal: AbortSignal) {
-    let position = (await Generations.get(this.db, projection.name, generation))?.position;
+    const position = (await Generations.get(this.db, projection.name, generation))?.position;
+    const loop = key({ name: projection.name, generation });
+    try {
+      return await this.catchUpPages(projection, generation, loop, position, batchSize, signal);
+    } finally {
+      this.needs.delete(loop);
+      this.wakeProgress();
+    }
+  }
+
+  private async catchUpPages(
+    projection: AnyProjection,
+    generation: number,
+    loop: string,
+    position: Position | undefined,
+    batchSize: number,
+    signal: AbortSignal,
+  ) {
     while (!signal.aborted) {
       // Forward reads from a position include it, so one more than a batch is asked for.
-      const { events, read } = await this.readPage(position, batchSize + 1);
+      const { events, read } = await this.readPage(loop, position, batchSize + 1, signal);
       const after = position;
       const page = after ? events.filter((event) => comparePositions(event.position, after) > 0) : events;
       if (page.length > 0) {
@@ -298,9 +319,26 @@ export class ProjectionRunner {
    * generations catching up from the same checkpoint (all of them, in a full rebuild) share
    * the reads and the JSON parsing instead of each doing them again.
    */
-  private readPage(from: Position | undefined, maxCount: number): Promise<Page> {
+  private async readPage(
+    loop: string,
+    from: Position | undefined,
+    maxCount: number,
+    signal: AbortSignal,
+  ): Promise<Page> {
     const key = `${from ? formatPosition(from) : 'start'}/${maxCount}`;
+    this.needs.set(loop, key);
+    this.wakeProgress();
     let page = this.pages.get(key);
+    // Ahead of a loop that still needs the oldest kept page: wait for it instead of evicting that page.
+    while (!page && this.pages.size >= SHARED_PAGES && !signal.aborted) {
+      const oldest = this.pages.keys().next().value!;
+      if (![...this.needs.values()].includes(oldest)) {
+        this.pages.delete(oldest);
+        break;
+      }
+      await this.nextProgress(signal);
+      page = this.pages.get(key);
+    }
     if (!page) {
       page = (async () => {
         const events: AnyEvent[] = [];
@@ -315,10 +353,27 @@ export class ProjectionRunner {
         ({ read }) => read < maxCount && this.pages.delete(key),
         () => this.pages.delete(key),
       );
-      // Oldest first: loops move forward together, so the page read longest ago is the one done with.
-      if (this.pages.size > SHARED_PAGES) this.pages.delete(this.pages.keys().next().value!);
     }
     return page;
+  }
+
+  /** Resolves when a catching-up loop moves to another page or stops (or after a short while, or on abort). */
+  private nextProgress(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.progress.delete(done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, 100);
+      this.progress.add(done);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  private wakeProgress(): void {
+    for (const wake of [...this.progress]) wake();
   }
 
   private async commit(projection: AnyProjection, generation: number, batch: readonly AnyEvent[]): Promise<void> {
