@@ -1,3 +1,5 @@
+import type { RecordedEvent } from '../event-store.port';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,4 +16,55 @@ describeEventStoreContract('SQLite (file, WAL, synchronous=FULL)', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('SQLite live subscriptions', () => {
+  let dir: string;
+  let stores: SqliteEventStore[];
+  const open = () => {
+    const store = new SqliteEventStore({ filename: join(dir, 'events.db'), pollIntervalMs: 20 });
+    stores.push(store);
+    return store;
+  };
+  const event = () => ({ eventId: randomUUID(), type: 'Happened', data: { at: Date.now() }, metadata: {} });
+
+  /** The first `count` events a subscription from the start delivers. */
+  async function take(store: SqliteEventStore, count: number): Promise<RecordedEvent[]> {
+    const controller = new AbortController();
+    const seen: RecordedEvent[] = [];
+    for await (const e of store.subscribeToAll({ signal: controller.signal })) {
+      seen.push(e);
+      if (seen.length === count) controller.abort();
+    }
+    return seen;
+  }
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tracker-live-'));
+    stores = [];
+  });
+  afterEach(async () => {
+    for (const store of stores) await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('subscriptions woken by the same append share one read: the same event objects reach each', async () => {
+    const store = open();
+    const first = take(store, 3);
+    const second = take(store, 3);
+    await store.appendToStream('s-1', [event(), event(), event()], { expectedRevision: 'no_stream' });
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+    expect(b.every((e, i) => e === a[i])).toBe(true);
+  });
+
+  it('a subscription still sees appends made by another process, once its poll comes round', async () => {
+    const store = open();
+    const other = open();
+    await store.appendToStream('s-1', [event()], { expectedRevision: 'no_stream' });
+    const seen = take(store, 3);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await other.appendToStream('s-2', [event(), event()], { expectedRevision: 'no_stream' });
+    expect((await seen).map((e) => e.streamId)).toEqual(['s-1', 's-2', 's-2']);
+  });
 });

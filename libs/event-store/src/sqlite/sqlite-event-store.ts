@@ -77,6 +77,12 @@ export class SqliteEventStore implements EventStorePort {
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
   private readonly commitGroup: (group: readonly PendingAppend[]) => void;
   private pending: PendingAppend[] = [];
+  /**
+   * Pages read by live subscriptions since the last commit and within this turn of the event
+   * loop, by the position they follow: subscriptions woken by the same append (every
+   * projection, inline) share one read and one parse instead of each doing both.
+   */
+  private readonly tail = new Map<bigint, readonly RecordedEvent[]>();
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -164,6 +170,7 @@ export class SqliteEventStore implements EventStorePort {
       if (append.error === undefined) append.resolve(append.result!);
       else append.reject(append.error);
     }
+    this.tail.clear();
     this.appended.emit('append');
   }
 
@@ -286,14 +293,25 @@ export class SqliteEventStore implements EventStorePort {
     const { signal } = options;
     let after = options.fromPosition?.commit ?? 0n;
     while (!signal?.aborted) {
-      const rows = this.stmt.allFwd.all(after, this.pageSize);
-      for (const row of rows) {
+      const events = this.readTail(after);
+      for (const event of events) {
         if (signal?.aborted) return;
-        after = BigInt(row.position);
-        yield toRecorded(row);
+        after = event.position.commit;
+        yield event;
       }
-      if (rows.length < this.pageSize) await this.waitForAppend(signal);
+      if (events.length < this.pageSize) await this.waitForAppend(signal);
     }
+  }
+
+  private readTail(after: bigint): readonly RecordedEvent[] {
+    let events = this.tail.get(after);
+    if (!events) {
+      events = this.stmt.allFwd.all(after, this.pageSize).map(toRecorded);
+      // Appends by other processes are only seen by reading again: keep pages no longer than this turn.
+      if (this.tail.size === 0) setImmediate(() => this.tail.clear());
+      this.tail.set(after, events);
+    }
+    return events;
   }
 
   /** Resolves on the next local append, after a poll interval (appends from other processes), or on abort. */
