@@ -107,10 +107,9 @@ export const Generations = {
     return (await this.get(db, projection.name, generation))!;
   },
 
-  /** Creates a generation's query-only indexes (`Projection.indexes`), if it has any and they do not exist yet. */
+  /** Creates a generation's query-only indexes (`Projection.indexes`) that do not exist yet. */
   async index(db: SqlSession, projection: Projection<DomainEvent>, generation: number): Promise<void> {
-    const ddl = projection.indexes?.(tablesOf(projection, generation));
-    if (ddl) await db.exec(ddl);
+    for (const ddl of projection.indexes?.(tablesOf(projection, generation)) ?? []) await db.exec(ddl);
   },
 
   /** Moves a generation's checkpoint; call in the transaction that wrote its rows. */

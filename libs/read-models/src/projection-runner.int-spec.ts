@@ -127,7 +127,7 @@ describe.each(READ_MODEL_STORE_FACTORIES)('ProjectionRunner with read models on 
     const base = counting();
     const indexed: Projection<DomainEvent> = {
       ...base,
-      indexes: (t) => `CREATE INDEX IF NOT EXISTS ${t.rm_counting}_by_stream ON ${t.rm_counting} (stream_id)`,
+      indexes: (t) => [`CREATE INDEX IF NOT EXISTS ${t.rm_counting}_by_stream ON ${t.rm_counting} (stream_id)`],
       async apply(tx, event, t) {
         if (event.position.commit === 1n) seenDuringCatchUp.push(await indexExists(Number(t.rm_counting.slice(-1))));
         await base.apply(tx, event, t);

@@ -304,8 +304,13 @@ export class ProjectionRunner {
         position = page[page.length - 1].position;
       }
       if (read < batchSize + 1) {
-        // Caught up: the query-only indexes are built now, once, rather than row by row.
-        await this.db.transaction((tx) => Generations.index(tx, projection, generation));
+        // Caught up: the query-only indexes are built now, once, rather than row by row. One at a
+        // time, each on its own, with the event loop turning in between (on SQLite a build blocks it);
+        // never inside a transaction, where a turn would let the log's writer wait on our lock.
+        for (const ddl of projection.indexes?.(tablesOf(projection, generation)) ?? []) {
+          await this.db.exec(ddl);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         return position;
       }
       // SQLite pages resolve without I/O: yield so HTTP, health checks and timers run during a long catch-up.

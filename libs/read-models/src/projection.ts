@@ -26,10 +26,11 @@ export interface Projection<E extends DomainEvent = TrackerEvent> {
   /** Portable DDL (see `store/read-model-store.ts`) for one generation's tables and the indexes `apply` reads through. */
   schema(t: Tables): string;
   /**
-   * DDL of the indexes only queries use. A generation filled from position 0 gets them once it
-   * has caught up (one sorted build each), rather than maintaining them row by row.
+   * The indexes only queries use, one `CREATE INDEX IF NOT EXISTS` each. A generation filled
+   * from position 0 gets them once it has caught up (one sorted build each, one at a time),
+   * rather than maintaining them row by row.
    */
-  indexes?(t: Tables): string;
+  indexes?(t: Tables): readonly string[];
   /** Folds one event inside the batch transaction that also moves the checkpoint (see `fold.ts`). */
   apply(tx: ProjectionSession, event: ProjectedEvent<E>, t: Tables): Promise<void>;
 }
@@ -41,5 +42,5 @@ export function tablesOf(projection: Pick<Projection<DomainEvent>, 'tables'>, ge
 
 /** Every table and index of one generation: what a store that is queried straight away needs. */
 export function fullSchema(projection: Pick<Projection<DomainEvent>, 'schema' | 'indexes'>, t: Tables): string {
-  return `${projection.schema(t)}\n${projection.indexes?.(t) ?? ''}`;
+  return [projection.schema(t).trim().replace(/;$/, ''), ...(projection.indexes?.(t) ?? [])].join(';\n');
 }

@@ -33,11 +33,10 @@ export const diplomaticEngagementsProjection: Projection<DiplomaticEngagementEve
       country       TEXT NOT NULL,
       PRIMARY KEY (engagement_id, position)
     );`,
-  indexes: (t) => `
-    CREATE INDEX IF NOT EXISTS ${t.rm_diplomatic_engagements}_order
-      ON ${t.rm_diplomatic_engagements} (starts_on DESC, engagement_id DESC);
-    CREATE INDEX IF NOT EXISTS ${t.rm_diplomatic_engagement_participants}_country
-      ON ${t.rm_diplomatic_engagement_participants} (country, engagement_id);`,
+  indexes: (t) => [
+    `CREATE INDEX IF NOT EXISTS ${t.rm_diplomatic_engagements}_order ON ${t.rm_diplomatic_engagements} (starts_on DESC, engagement_id DESC)`,
+    `CREATE INDEX IF NOT EXISTS ${t.rm_diplomatic_engagement_participants}_country ON ${t.rm_diplomatic_engagement_participants} (country, engagement_id)`,
+  ],
   async apply(tx, event, t) {
     if (event.type !== 'DiplomaticEngagementRecorded') return;
     const { engagementId, ...facts } = event.data;

@@ -73,10 +73,10 @@ export const escalationSignalsProjection: Projection<EscalationSignalEvent> = {
       weighted_severity     DOUBLE PRECISION NOT NULL,
       PRIMARY KEY (report_date, region)
     );`,
-  indexes: (t) => `
-    CREATE INDEX IF NOT EXISTS ${t.rm_escalation_signals}_day ON ${t.rm_escalation_signals} (report_date, region);
-    CREATE INDEX IF NOT EXISTS ${t.rm_escalation_signals}_order
-      ON ${t.rm_escalation_signals} (observed_to DESC, signal_id DESC);`,
+  indexes: (t) => [
+    `CREATE INDEX IF NOT EXISTS ${t.rm_escalation_signals}_day ON ${t.rm_escalation_signals} (report_date, region)`,
+    `CREATE INDEX IF NOT EXISTS ${t.rm_escalation_signals}_order ON ${t.rm_escalation_signals} (observed_to DESC, signal_id DESC)`,
+  ],
   async apply(tx, event, t) {
     if (event.type !== 'EscalationSignalRecorded') return;
     const { signalId, ...facts } = event.data;

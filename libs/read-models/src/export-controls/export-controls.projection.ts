@@ -72,11 +72,11 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
     CREATE TABLE IF NOT EXISTS ${t.rm_export_control_subjects} (
       subject_id TEXT PRIMARY KEY, list TEXT NOT NULL, country TEXT NOT NULL
     );`,
-  indexes: (t) => `
-    CREATE INDEX IF NOT EXISTS ${t.rm_export_control_changes}_day ON ${t.rm_export_control_changes} (day, list, country);
-    -- Covers the timeline's read, so it never visits the table itself.
-    CREATE INDEX IF NOT EXISTS ${t.rm_export_control_days}_read
-      ON ${t.rm_export_control_days} (list, country, day, added, removed, announced);`,
+  indexes: (t) => [
+    `CREATE INDEX IF NOT EXISTS ${t.rm_export_control_changes}_day ON ${t.rm_export_control_changes} (day, list, country)`,
+    // Covers the timeline's read, so it never visits the table itself.
+    `CREATE INDEX IF NOT EXISTS ${t.rm_export_control_days}_read ON ${t.rm_export_control_days} (list, country, day, added, removed, announced)`,
+  ],
   async apply(tx, event, t) {
     const recordedAt = event.recordedAt.toISOString();
     const insert = ({ subject, list, country, day, ...changed }: Change & Partial<Counts>) => {

@@ -127,7 +127,7 @@ export const feedProjection: Projection = {
       doc         TEXT NOT NULL,
       PRIMARY KEY (commit_pos, prepare_pos)
     );`,
-  indexes: (t) => `CREATE INDEX IF NOT EXISTS ${t.rm_feed}_kind ON ${t.rm_feed} (kind, commit_pos DESC);`,
+  indexes: (t) => [`CREATE INDEX IF NOT EXISTS ${t.rm_feed}_kind ON ${t.rm_feed} (kind, commit_pos DESC)`],
   async apply(tx, event: ProjectedEvent, t) {
     const described = describe(event);
     if (!described) return;

@@ -72,9 +72,9 @@ export const policyActionsProjection: Projection<PolicyActionEvent> = {
       doc              TEXT NOT NULL,
       PRIMARY KEY (policy_action_id, revision)
     );`,
-  indexes: (t) => `
-    CREATE INDEX IF NOT EXISTS ${t.rm_policy_actions}_order
-      ON ${t.rm_policy_actions} (stage_occurred_at DESC, policy_action_id DESC);`,
+  indexes: (t) => [
+    `CREATE INDEX IF NOT EXISTS ${t.rm_policy_actions}_order ON ${t.rm_policy_actions} (stage_occurred_at DESC, policy_action_id DESC)`,
+  ],
   async apply(tx, event, t) {
     switch (event.type) {
       case 'PolicyActionRecorded':

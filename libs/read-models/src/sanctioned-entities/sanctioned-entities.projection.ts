@@ -34,9 +34,9 @@ export const sanctionedEntitiesProjection: Projection<SanctionedEntityEvent> = {
       doc            TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS ${t.rm_sanctioned_entities}_id ON ${t.rm_sanctioned_entities} (entity_id, recorded_to);`,
-  indexes: (t) => `
-    CREATE INDEX IF NOT EXISTS ${t.rm_sanctioned_entities}_current
-      ON ${t.rm_sanctioned_entities} (recorded_to, effective_from DESC, entity_id DESC);`,
+  indexes: (t) => [
+    `CREATE INDEX IF NOT EXISTS ${t.rm_sanctioned_entities}_current ON ${t.rm_sanctioned_entities} (recorded_to, effective_from DESC, entity_id DESC)`,
+  ],
   async apply(tx, event, t) {
     const table = t.rm_sanctioned_entities;
     const recordedAt = event.recordedAt.toISOString();

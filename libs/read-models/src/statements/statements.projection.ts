@@ -32,8 +32,9 @@ export const statementsProjection: Projection<StatementEvent> = {
       doc           TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS ${t.rm_statements}_id ON ${t.rm_statements} (statement_id, recorded_to);`,
-  indexes: (t) => `
-    CREATE INDEX IF NOT EXISTS ${t.rm_statements}_current ON ${t.rm_statements} (recorded_to, occurred_at, statement_id);`,
+  indexes: (t) => [
+    `CREATE INDEX IF NOT EXISTS ${t.rm_statements}_current ON ${t.rm_statements} (recorded_to, occurred_at, statement_id)`,
+  ],
   async apply(tx, event, t) {
     const table = t.rm_statements;
     const recordedAt = event.recordedAt.toISOString();

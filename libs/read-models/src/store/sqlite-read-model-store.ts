@@ -95,6 +95,11 @@ export class SqliteReadModelStore implements ReadModelStore {
     return this.transaction((tx) => tx.insertMany(table, columns, rows, options));
   }
 
+  /**
+   * `work` must await only this store's calls, never timers or I/O: while it holds the write
+   * lock, a turn of the event loop could start an append on the log's own connection to this
+   * file, which would then block the thread waiting for the lock (`busy_timeout`).
+   */
   transaction<T>(work: (tx: SqlSession) => Promise<T>): Promise<T> {
     return this.serialised(async () => {
       this.writer.exec('BEGIN IMMEDIATE');
