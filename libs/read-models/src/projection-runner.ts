@@ -72,6 +72,8 @@ export class ProjectionRunner {
   private readonly needs = new Map<string, string>();
   /** Loops waiting for a slower one to move past the oldest kept page. */
   private readonly progress = new Set<() => void>();
+  /** Index builds, one after another (see `buildIndexes`). */
+  private indexing: Promise<void> = Promise.resolve();
   private controller = new AbortController();
   private main: Promise<void> = Promise.resolve();
 
@@ -304,13 +306,8 @@ export class ProjectionRunner {
         position = page[page.length - 1].position;
       }
       if (read < batchSize + 1) {
-        // Caught up: the query-only indexes are built now, once, rather than row by row. One at a
-        // time, each on its own, with the event loop turning in between (on SQLite a build blocks it);
-        // never inside a transaction, where a turn would let the log's writer wait on our lock.
-        for (const ddl of projection.indexes?.(tablesOf(projection, generation)) ?? []) {
-          await this.db.exec(ddl);
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+        // Caught up: the query-only indexes are built now, once, rather than row by row.
+        await this.buildIndexes(projection, generation);
         return position;
       }
       // SQLite pages resolve without I/O: yield so HTTP, health checks and timers run during a long catch-up.
@@ -360,6 +357,24 @@ export class ProjectionRunner {
       );
     }
     return page;
+  }
+
+  /**
+   * Builds a generation's query-only indexes one at a time, and one loop's at a time, with the
+   * event loop turning between builds: on SQLite a build blocks the thread (~1 s for 1M rows),
+   * and loops catching up together would otherwise run theirs in the same turn. Never inside a
+   * transaction, where a turn would let the log's writer wait on our lock.
+   */
+  private buildIndexes(projection: AnyProjection, generation: number): Promise<void> {
+    const build = async () => {
+      for (const ddl of projection.indexes?.(tablesOf(projection, generation)) ?? []) {
+        await this.db.exec(ddl);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    };
+    const built = this.indexing.then(build, build);
+    this.indexing = built.catch(() => undefined);
+    return built;
   }
 
   /** Resolves when a catching-up loop moves to another page or stops (or after a short while, or on abort). */
