@@ -107,9 +107,17 @@ export const Generations = {
     return (await this.get(db, projection.name, generation))!;
   },
 
-  /** Creates a generation's query-only indexes (`Projection.indexes`) that do not exist yet. */
-  async index(db: SqlSession, projection: Projection<DomainEvent>, generation: number): Promise<void> {
-    for (const ddl of projection.indexes?.(tablesOf(projection, generation)) ?? []) await db.exec(ddl);
+  /** Creates a generation's query-only indexes (`Projection.indexes`) that do not exist yet, awaiting `between` after each. */
+  async index(
+    db: SqlSession,
+    projection: Projection<DomainEvent>,
+    generation: number,
+    between?: () => Promise<unknown>,
+  ): Promise<void> {
+    for (const ddl of projection.indexes?.(tablesOf(projection, generation)) ?? []) {
+      await db.exec(ddl);
+      await between?.();
+    }
   },
 
   /** Moves a generation's checkpoint; call in the transaction that wrote its rows. */

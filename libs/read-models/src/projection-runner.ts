@@ -132,11 +132,7 @@ export class ProjectionRunner {
       const active = (await Generations.list(this.db)).filter((g) => g.status === 'active');
       if (active.every((g) => g.position !== undefined && comparePositions(g.position, position) >= 0)) return;
       if (Date.now() > deadline) throw new Error('projections did not catch up in time');
-      await new Promise<void>((resolve) => {
-        const done = () => (clearTimeout(timer), resolve());
-        const timer = setTimeout(done, 50);
-        this.waiters.add(done);
-      });
+      await wakeOrTimeout(this.waiters, 50);
     }
   }
 
@@ -284,7 +280,7 @@ export class ProjectionRunner {
       return await this.catchUpPages(projection, generation, loop, position, batchSize, signal);
     } finally {
       this.needs.delete(loop);
-      this.wakeProgress();
+      wakeAll(this.progress);
     }
   }
 
@@ -329,7 +325,7 @@ export class ProjectionRunner {
   ): Promise<Page> {
     const key = `${from ? formatPosition(from) : 'start'}/${maxCount}`;
     this.needs.set(loop, key);
-    this.wakeProgress();
+    wakeAll(this.progress);
     let page = this.pages.get(key);
     // Ahead of a loop that still needs the oldest kept page: wait for it instead of evicting that page.
     while (!page && this.pages.size >= SHARED_PAGES && !signal.aborted) {
@@ -338,7 +334,7 @@ export class ProjectionRunner {
         this.pages.delete(oldest);
         break;
       }
-      await this.nextProgress(signal);
+      await wakeOrTimeout(this.progress, 100, signal);
       page = this.pages.get(key);
     }
     if (!page) {
@@ -366,34 +362,11 @@ export class ProjectionRunner {
    * transaction, where a turn would let the log's writer wait on our lock.
    */
   private buildIndexes(projection: AnyProjection, generation: number): Promise<void> {
-    const build = async () => {
-      for (const ddl of projection.indexes?.(tablesOf(projection, generation)) ?? []) {
-        await this.db.exec(ddl);
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-    };
+    const build = () =>
+      Generations.index(this.db, projection, generation, () => new Promise((resolve) => setTimeout(resolve, 0)));
     const built = this.indexing.then(build, build);
     this.indexing = built.catch(() => undefined);
     return built;
-  }
-
-  /** Resolves when a catching-up loop moves to another page or stops (or after a short while, or on abort). */
-  private nextProgress(signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.progress.delete(done);
-        signal.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, 100);
-      this.progress.add(done);
-      signal.addEventListener('abort', done, { once: true });
-    });
-  }
-
-  private wakeProgress(): void {
-    for (const wake of [...this.progress]) wake();
   }
 
   private async commit(projection: AnyProjection, generation: number, batch: readonly AnyEvent[]): Promise<void> {
@@ -412,12 +385,31 @@ export class ProjectionRunner {
       await foldBatch(tx, projection, fresh, t);
       await Generations.checkpoint(tx, projection.name, generation, fresh[fresh.length - 1].position);
     });
-    for (const wake of this.waiters) wake();
-    this.waiters.clear();
+    wakeAll(this.waiters);
   }
 }
 
 const key = (g: Pick<Generation, 'name' | 'generation'>) => `${g.name}#${g.generation}`;
+
+/** Resolves when one of `wakers` is called (the caller calls them all), after `ms`, or on abort. */
+function wakeOrTimeout(wakers: Set<() => void>, ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      wakers.delete(done);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    wakers.add(done);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Calls every waker (each removes itself). */
+function wakeAll(wakers: Set<() => void>): void {
+  for (const wake of [...wakers]) wake();
+}
 
 function idle(): Promise<typeof IDLE> {
   return new Promise((resolve) => setImmediate(() => resolve(IDLE)));
