@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
-import { sleep } from '@tracker/event-store/abortable-sleep';
+import { sleep, wakeAll, type Wakers } from '@tracker/event-store/abortable-sleep';
 import type { EventStorePort, Position } from '@tracker/event-store/event-store.port';
 import { comparePositions, formatPosition } from '@tracker/event-store/position';
 import { foldBatch, projected } from './fold';
@@ -66,12 +66,12 @@ export class ProjectionRunner {
   private readonly leases = new LeaseStore();
   private readonly loops = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private readonly loopStates = new Map<string, LoopState>();
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters: Wakers = new Set();
   private readonly pages = new Map<string, Promise<Page>>();
   /** The page each catching-up loop reads next (or is folding), by loop key. */
   private readonly needs = new Map<string, string>();
   /** Loops waiting for a slower one to move past the oldest kept page. */
-  private readonly progress = new Set<() => void>();
+  private readonly progress: Wakers = new Set();
   /** Index builds, one after another (see `buildIndexes`). */
   private indexing: Promise<void> = Promise.resolve();
   private controller = new AbortController();
@@ -132,7 +132,7 @@ export class ProjectionRunner {
       const active = (await Generations.list(this.db)).filter((g) => g.status === 'active');
       if (active.every((g) => g.position !== undefined && comparePositions(g.position, position) >= 0)) return;
       if (Date.now() > deadline) throw new Error('projections did not catch up in time');
-      await wakeOrTimeout(this.waiters, 50);
+      await sleep(50, undefined, this.waiters);
     }
   }
 
@@ -334,7 +334,7 @@ export class ProjectionRunner {
         this.pages.delete(oldest);
         break;
       }
-      await wakeOrTimeout(this.progress, 100, signal);
+      await sleep(100, signal, this.progress);
       page = this.pages.get(key);
     }
     if (!page) {
@@ -390,26 +390,6 @@ export class ProjectionRunner {
 }
 
 const key = (g: Pick<Generation, 'name' | 'generation'>) => `${g.name}#${g.generation}`;
-
-/** Resolves when one of `wakers` is called (the caller calls them all), after `ms`, or on abort. */
-function wakeOrTimeout(wakers: Set<() => void>, ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      wakers.delete(done);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    wakers.add(done);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
-/** Calls every waker (each removes itself). */
-function wakeAll(wakers: Set<() => void>): void {
-  for (const wake of [...wakers]) wake();
-}
 
 function idle(): Promise<typeof IDLE> {
   return new Promise((resolve) => setImmediate(() => resolve(IDLE)));

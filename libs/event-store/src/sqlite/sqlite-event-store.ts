@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { sleep, wakeAll, type Wakers } from '../abortable-sleep';
 import { ConcurrencyError, StreamNotFoundError } from '../event-store.errors';
 import type {
   AppendOptions,
@@ -71,7 +71,8 @@ const SCHEMA = `
 /** Embedded `EventStorePort` on one SQLite file (WAL). One writer at a time, so `$all` order is commit order. */
 export class SqliteEventStore implements EventStorePort {
   private readonly db: Database.Database;
-  private readonly appended = new EventEmitter();
+  /** Live subscriptions waiting for the next local append. */
+  private readonly appended: Wakers = new Set();
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
@@ -99,7 +100,6 @@ export class SqliteEventStore implements EventStorePort {
     this.db.exec(SCHEMA);
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.pageSize = options.pageSize ?? 500;
-    this.appended.setMaxListeners(0);
     this.stmt = this.prepare();
     // IMMEDIATE takes the write lock before any revision is read, so two processes cannot both pass a check.
     // An append that fails its check has written nothing (see `appendLocked`), so it is refused alone; an
@@ -171,7 +171,7 @@ export class SqliteEventStore implements EventStorePort {
       else append.reject(append.error);
     }
     this.tail.clear();
-    this.appended.emit('append');
+    wakeAll(this.appended);
   }
 
   /**
@@ -316,17 +316,7 @@ export class SqliteEventStore implements EventStorePort {
 
   /** Resolves on the next local append, after a poll interval (appends from other processes), or on abort. */
   private waitForAppend(signal: AbortSignal | undefined): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.appended.off('append', done);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, this.pollIntervalMs);
-      this.appended.once('append', done);
-      signal?.addEventListener('abort', done, { once: true });
-    });
+    return sleep(this.pollIntervalMs, signal, this.appended);
   }
 
   async ping(): Promise<void> {
