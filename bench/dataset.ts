@@ -3,7 +3,7 @@ import { SqliteEventStore } from '@tracker/event-store/sqlite/sqlite-event-store
 import { chainEvents, GENESIS_HASH } from '@tracker/event-store/tamper-evidence/event-hash';
 import { statementBody } from '@tracker/testing/fixtures';
 import { randomUUID } from 'node:crypto';
-import { TrackerEventGenerator } from './tracker-events';
+import { TrackerEventGenerator } from '@tracker/testing/tracker-event-generator';
 
 /** Metadata as the command handlers write it (actor, correlation, causation, schema version, hash). */
 export function metadata(schemaVersion: number): EventData['metadata'] {

@@ -6,7 +6,7 @@ import { sizeName } from './bench-options';
 import { rebuild } from './rebuild.bench';
 import { type Latency, latency } from './stats';
 import { runTask } from './task-runner';
-import { ANCHOR } from './tracker-events';
+import { ANCHOR } from '@tracker/testing/tracker-event-generator';
 
 /**
  * The read queries measured, as a dashboard sends them. `uncached`: each request asks for a

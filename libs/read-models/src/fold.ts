@@ -12,10 +12,11 @@ import type { SqlSession } from './store/read-model-store';
 export async function foldBatch<E extends DomainEvent>(
   tx: SqlSession,
   projection: Projection<E>,
-  events: Iterable<ProjectedEvent<E>>,
+  events: readonly ProjectedEvent<E>[],
   t: Tables,
 ): Promise<void> {
   const session = new ProjectionSession(tx);
+  await projection.prefetch?.(session, events, t);
   for (const event of events) await projection.apply(session, event, t);
   await session.flush();
 }

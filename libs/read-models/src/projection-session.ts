@@ -1,6 +1,8 @@
 import {
+  chunks,
   combineValues,
   type InsertOptions,
+  inList,
   type SqlDialect,
   type SqlParams,
   type SqlSession,
@@ -14,17 +16,28 @@ interface Queue {
   readonly rows: Map<string | number, Record<string, unknown>>;
 }
 
+interface UpdateQueue {
+  readonly table: string;
+  readonly key: string;
+  readonly column: string;
+  readonly where: string;
+  /** The new value of `column`, by key. */
+  readonly values: Map<string, unknown>;
+}
+
 /**
  * What a projection writes through during one batch: plain SQL, plus `insert`, which queues
  * rows and writes them in bulk (`insertMany`) when the batch ends or just before any
  * statement that names their table. Folding a thousand events then costs a handful of round
- * trips per table instead of one per row, and reads still see every earlier write.
+ * trips per table instead of one per row, and reads still see every earlier write. `update`
+ * queues single-column updates of rows already in a table the same way.
  */
 export class ProjectionSession implements SqlSession {
   readonly dialect: SqlDialect;
   /** Per-batch state of helpers such as `versioned-rows.ts`, dropped with the batch. */
   readonly memo = new Map<string, unknown>();
   private readonly queues = new Map<string, Queue>();
+  private readonly updates = new Map<string, UpdateQueue>();
 
   /** `direct` is the batch's transaction; reads through it skip the queue (see `versioned-rows.ts`). */
   constructor(readonly direct: SqlSession) {
@@ -58,6 +71,19 @@ export class ProjectionSession implements SqlSession {
     return row;
   }
 
+  /**
+   * Queues `UPDATE table SET column = value WHERE key = id AND (where)`, written with the batch's
+   * other updates of that shape in one statement per chunk of keys, before the table's queued
+   * inserts: so it changes only rows that were in the table before this batch. One per `id`.
+   */
+  update(table: string, key: string, column: string, id: string, value: unknown, where = ''): void {
+    const shape = `${table}\u0000${key}\u0000${column}\u0000${where}`;
+    let queue = this.updates.get(shape);
+    if (!queue) this.updates.set(shape, (queue = { table, key, column, where, values: new Map() }));
+    if (queue.values.has(id)) throw new RangeError(`${table}: a second queued update of ${key} ${id} in one batch`);
+    queue.values.set(id, value);
+  }
+
   async run(sql: string, params?: SqlParams): Promise<number> {
     await this.flush(sql);
     return this.direct.run(sql, params);
@@ -79,8 +105,25 @@ export class ProjectionSession implements SqlSession {
     return this.direct.insertMany(table, columns, rows, options);
   }
 
-  /** Writes the queued rows of every table named in `sql` (all of them without `sql`). */
+  /** Writes the queued updates, then the queued rows, of every table named in `sql` (all of them without `sql`). */
   async flush(sql?: string): Promise<void> {
+    for (const [shape, queue] of this.updates) {
+      if (sql !== undefined && !sql.includes(queue.table)) continue;
+      this.updates.delete(shape);
+      for (const ids of chunks([...queue.values.keys()])) {
+        const keys = inList(ids, 'k');
+        const values = inList(
+          ids.map((id) => queue.values.get(id)),
+          'v',
+        );
+        const cases = Object.keys(keys.params).map((k, i) => `WHEN @${k} THEN @v${i}`);
+        await this.direct.run(
+          `UPDATE ${queue.table} SET ${queue.column} = CASE ${queue.key} ${cases.join(' ')} END
+           WHERE ${queue.key} ${keys.sql}${queue.where ? ` AND (${queue.where})` : ''}`,
+          { ...keys.params, ...values.params },
+        );
+      }
+    }
     for (const [key, queue] of this.queues) {
       if (sql !== undefined && !sql.includes(queue.table)) continue;
       this.queues.delete(key);

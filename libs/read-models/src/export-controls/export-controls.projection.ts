@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
 import type { SanctionedEntityEvent } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
 import type { Projection } from '../projection';
+import { chunks, inList } from '../store/read-model-store';
 
 /** Counts an export-control rule announced without naming the entities (as a policy action carries them). */
 export interface AnnouncedListings {
@@ -30,6 +31,11 @@ interface Change {
   country: string;
   day: string;
 }
+
+/** Where a subject was last added: what its delisting is counted under. */
+type Subject = Pick<Change, 'list' | 'country'>;
+
+const subjectKey = (id: string) => `export-control-subject\u0000${id}`;
 
 interface Counts {
   added: number;
@@ -77,6 +83,19 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
     // Covers the timeline's read, so it never visits the table itself.
     `CREATE INDEX IF NOT EXISTS ${t.rm_export_control_days}_read ON ${t.rm_export_control_days} (list, country, day, added, removed, announced)`,
   ],
+  // A delisting is counted under the list and country its subject was added with.
+  async prefetch(tx, events, t) {
+    const ids = [...new Set(events.flatMap((e) => (e.type === 'SanctionedEntityRemoved' ? [e.data.entityId] : [])))];
+    for (const chunk of chunks(ids)) {
+      const { sql, params } = inList(chunk);
+      const rows = await tx.direct.all<Subject & { id: string }>(
+        `SELECT subject_id AS id, list, country FROM ${t.rm_export_control_subjects} WHERE subject_id ${sql}`,
+        params,
+      );
+      for (const id of chunk) tx.memo.set(subjectKey(id), undefined);
+      for (const { id, list, country } of rows) tx.memo.set(subjectKey(id), { list, country });
+    }
+  },
   async apply(tx, event, t) {
     const recordedAt = event.recordedAt.toISOString();
     const insert = ({ subject, list, country, day, ...changed }: Change & Partial<Counts>) => {
@@ -107,14 +126,17 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
           { subject_id: entityId, list, country },
           { onConflict: { update: ['subject_id'] } },
         );
+        tx.memo.set(subjectKey(entityId), { list, country });
         insert({ subject: entityId, list, country, day: effectiveFrom.slice(0, 10), added: 1 });
         return;
       }
       case 'SanctionedEntityRemoved': {
-        const subject = await tx.get<{ list: string; country: string }>(
-          `SELECT list, country FROM ${t.rm_export_control_subjects} WHERE subject_id = @id`,
-          { id: event.data.entityId },
-        );
+        const key = subjectKey(event.data.entityId);
+        const subject = tx.memo.has(key)
+          ? (tx.memo.get(key) as Subject | undefined)
+          : await tx.get<Subject>(`SELECT list, country FROM ${t.rm_export_control_subjects} WHERE subject_id = @id`, {
+              id: event.data.entityId,
+            });
         if (!subject) return;
         insert({ ...subject, subject: event.data.entityId, day: event.data.effectiveOn, removed: 1 });
         return;

@@ -6,7 +6,7 @@ import type {
 } from '@tracker/domain/policy-action/policy-action.decider';
 import type { ProjectedEvent, Projection, Tables } from '../projection';
 import type { ProjectionSession } from '../projection-session';
-import { currentDoc, putVersion } from '../versioned-rows';
+import { currentDoc, preloadCurrent, putVersion } from '../versioned-rows';
 
 const KEY = 'policy_action_id';
 
@@ -75,6 +75,13 @@ export const policyActionsProjection: Projection<PolicyActionEvent> = {
   indexes: (t) => [
     `CREATE INDEX IF NOT EXISTS ${t.rm_policy_actions}_order ON ${t.rm_policy_actions} (stage_occurred_at DESC, policy_action_id DESC)`,
   ],
+  prefetch: (tx, events, t) =>
+    preloadCurrent(
+      tx,
+      t.rm_policy_actions,
+      KEY,
+      events.flatMap((e) => (e.type === 'PolicyActionAdvanced' ? [e.data.policyActionId] : [])),
+    ),
   async apply(tx, event, t) {
     switch (event.type) {
       case 'PolicyActionRecorded':

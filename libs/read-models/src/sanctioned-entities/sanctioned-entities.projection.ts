@@ -3,7 +3,7 @@ import type {
   SanctionedEntityEvent,
 } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
 import type { Projection } from '../projection';
-import { currentDoc, putVersion } from '../versioned-rows';
+import { currentDoc, preloadCurrent, putVersion } from '../versioned-rows';
 
 /** A listing as the registry shows it, with its amendment and removal history. */
 export type SanctionedEntityView = Omit<SanctionedEntityAdded['data'], 'entityId'> & {
@@ -15,6 +15,12 @@ export type SanctionedEntityView = Omit<SanctionedEntityAdded['data'], 'entityId
   amendments: { fields: string[]; note?: string; recordedAt: string }[];
   removal?: { effectiveOn: string; federalRegisterCitation?: string; reason?: string; recordedAt: string };
 };
+
+const SANCTIONED_ENTITY_EVENTS = new Set<string>([
+  'SanctionedEntityAdded',
+  'SanctionedEntityAmended',
+  'SanctionedEntityRemoved',
+] satisfies SanctionedEntityEvent['type'][]);
 
 /** Registry of listings, one version per change; names and aliases in a searchable column. */
 export const sanctionedEntitiesProjection: Projection<SanctionedEntityEvent> = {
@@ -37,6 +43,14 @@ export const sanctionedEntitiesProjection: Projection<SanctionedEntityEvent> = {
   indexes: (t) => [
     `CREATE INDEX IF NOT EXISTS ${t.rm_sanctioned_entities}_current ON ${t.rm_sanctioned_entities} (recorded_to, effective_from DESC, entity_id DESC)`,
   ],
+  // Every change but a first listing reads the current version.
+  prefetch: (tx, events, t) =>
+    preloadCurrent(
+      tx,
+      t.rm_sanctioned_entities,
+      'entity_id',
+      events.flatMap((e) => (SANCTIONED_ENTITY_EVENTS.has(e.type) && e.revision > 0n ? [e.data.entityId] : [])),
+    ),
   async apply(tx, event, t) {
     const table = t.rm_sanctioned_entities;
     const recordedAt = event.recordedAt.toISOString();

@@ -1,6 +1,6 @@
 import type { StatementEvent, StatementRecorded } from '@tracker/domain/statement/statement.decider';
 import type { Projection } from '../projection';
-import { currentDoc, putVersion } from '../versioned-rows';
+import { currentDoc, preloadCurrent, putVersion } from '../versioned-rows';
 
 /** A statement as lists show it: the facts as last corrected, plus where and when we stored them. */
 export type StatementView = Omit<StatementRecorded['data'], 'statementId'> & {
@@ -35,6 +35,15 @@ export const statementsProjection: Projection<StatementEvent> = {
   indexes: (t) => [
     `CREATE INDEX IF NOT EXISTS ${t.rm_statements}_current ON ${t.rm_statements} (recorded_to, occurred_at, statement_id)`,
   ],
+  prefetch: (tx, events, t) =>
+    preloadCurrent(
+      tx,
+      t.rm_statements,
+      'statement_id',
+      events.flatMap((e) =>
+        e.type === 'StatementCorrected' || e.type === 'StatementRetracted' ? [e.data.statementId] : [],
+      ),
+    ),
   async apply(tx, event, t) {
     const table = t.rm_statements;
     const recordedAt = event.recordedAt.toISOString();

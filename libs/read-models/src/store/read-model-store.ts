@@ -73,6 +73,34 @@ export function onConflictClause(table: string, columns: readonly string[], opti
   return ` ON CONFLICT (${onConflict.update.join(', ')}) DO UPDATE SET ${set.join(', ')}`;
 }
 
+/** Most values in one `inList`: bulk reads and updates go in chunks of this many keys. */
+export const IN_LIST_CHUNK = 256;
+
+/**
+ * `IN (@<prefix>0, …)` for `values` (at most `IN_LIST_CHUNK`), padded to a power of two by
+ * repeating the last value, so that a table has a handful of distinct statements to prepare.
+ */
+export function inList(values: readonly unknown[], prefix = 'in'): { sql: string; params: SqlParams } {
+  if (values.length === 0 || values.length > IN_LIST_CHUNK)
+    throw new RangeError(`inList takes 1 to ${IN_LIST_CHUNK} values`);
+  const size = 2 ** Math.ceil(Math.log2(values.length));
+  const params: SqlParams = {};
+  const names: string[] = [];
+  for (let i = 0; i < size; i++) {
+    names.push(`@${prefix}${i}`);
+    params[`${prefix}${i}`] = values[Math.min(i, values.length - 1)];
+  }
+  return { sql: `IN (${names.join(', ')})`, params };
+}
+
+/** `values` in chunks of at most `IN_LIST_CHUNK`. */
+export function chunks<T>(values: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < values.length; start += IN_LIST_CHUNK)
+    out.push(values.slice(start, start + IN_LIST_CHUNK));
+  return out;
+}
+
 /** The value of one column after a conflicting row `now` meets `old`, as `onConflictClause` computes it. */
 export function combineValues(combine: Combine | undefined, old: unknown, now: unknown): unknown {
   if (combine === 'sum') return Number(old) + Number(now);
