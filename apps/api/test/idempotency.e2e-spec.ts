@@ -1,3 +1,4 @@
+import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
 import { entityBody, statementBody } from '@tracker/testing/fixtures';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from './test-app';
@@ -58,6 +59,28 @@ describe('Idempotency-Key on every POST', () => {
     expect(bad.status).toBe(400);
     const good = await api.request('POST', '/v1/statements', statementBody(), headers);
     expect(good.status).toBe(201);
+  });
+
+  it('a change whose response was lost to a crash is not applied again when retried after its claim was abandoned', async () => {
+    const created = await api.request('POST', '/v1/statements', statementBody());
+    const headers = key();
+    const source = { url: 'https://www.state.gov/', publisher: 'US Department of State' };
+    const change = { changes: { text: 'Corrected transcript' }, reason: 'Official transcript', source };
+    const url = `/v1/statements/${created.body.id}/corrections`;
+    const first = await api.request('POST', url, change, headers);
+    expect(first.status).toBe(201);
+    // The process died after the append, before the response was stored; the claim is older than the 30 s window.
+    await api.app
+      .get<ReadModelStore>(READ_MODEL_STORE)
+      .run(`UPDATE idempotency_keys SET state = 'pending', response = NULL, created_at = 0 WHERE idem_key = @key`, {
+        key: headers['idempotency-key'],
+      });
+    const before = await api.countEvents();
+    const retry = await api.request('POST', url, change, headers);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.etag).toBe(first.headers.etag);
+    expect(await api.countEvents()).toBe(before);
   });
 
   it('keys survive a restart', async () => {

@@ -1,5 +1,5 @@
 import type { Decider, DomainCommand, DomainEvent } from '@tracker/domain/shared/decider';
-import { aggregateStream, type CommandContext, handleCommand } from './handle-command';
+import { aggregateStream, type CommandContext, handleCommand, RevisionMismatchError } from './handle-command';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 import { eventHash, GENESIS_HASH } from './tamper-evidence/event-hash';
 
@@ -89,5 +89,25 @@ describe('aggregateStream and handleCommand (SQLite)', () => {
     let count = 0;
     for await (const event of store.readStream('note-k')) count += event ? 1 : 0;
     expect(count).toBe(2);
+  });
+
+  it('a keyed change retried after it landed gets the first result, even with its stale If-Match; nothing is added', async () => {
+    await handleCommand(store, 'note-u', recorder, { type: 'Note', data: {}, now: context.now }, context);
+    const keyed = { ...context, idempotencyKey: 'u-1' };
+    const change = () =>
+      handleCommand(store, 'note-u', recorder, { type: 'Note', data: {}, now: context.now }, keyed, { ifMatch: 1n });
+    const first = await change();
+    expect(first.nextRevision).toBe(3n);
+    expect(await change()).toEqual(first);
+    // Another change after it: the retry still answers with its own append, not the stream's head.
+    await handleCommand(store, 'note-u', recorder, { type: 'Note', data: {}, now: context.now }, context);
+    expect(await change()).toEqual(first);
+    const revisions: bigint[] = [];
+    for await (const event of store.readStream('note-u')) revisions.push(event.revision);
+    expect(revisions).toEqual([0n, 1n, 2n, 3n, 4n, 5n]);
+    // Without a key the same command is a new change: its stale If-Match is refused.
+    await expect(
+      handleCommand(store, 'note-u', recorder, { type: 'Note', data: {}, now: context.now }, context, { ifMatch: 1n }),
+    ).rejects.toThrow(RevisionMismatchError);
   });
 });

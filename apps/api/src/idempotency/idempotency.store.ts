@@ -11,7 +11,11 @@ export interface StoredResponse {
 export type Claim =
   { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse } | { kind: 'mismatch' } | { kind: 'in-progress' };
 
-/** A claim older than this is taken to be abandoned (its process died mid-request) and may be re-claimed. */
+/**
+ * A claim older than this is taken to be abandoned (its process died mid-request) and may be
+ * re-claimed. If the command had landed, its events carry ids derived from the key, so the
+ * retry is answered with that result and appends nothing (`handleCommand`).
+ */
 const ABANDONED_AFTER_MS = 30_000;
 
 /**
