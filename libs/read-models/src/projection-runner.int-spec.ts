@@ -176,7 +176,21 @@ describe.each(READ_MODEL_STORE_FACTORIES)('ProjectionRunner with read models on 
         await tx.run(`INSERT INTO ${t.rm_slow} (event_id) VALUES (@id)`, { id: event.eventId });
       },
     };
-    const r = new ProjectionRunner(counted, db, [fast, slow], { reconcileMs: 20, batchSize });
+    // Each generation listing takes a while, as on a busy database: a loop started a listing ahead of the other
+    // would otherwise read on alone, and evict the pages the other then has to read again.
+    const slowListings = new Proxy(db, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target) as unknown;
+        if (property !== 'all' || typeof value !== 'function') {
+          return typeof value === 'function' ? value.bind(target) : value;
+        }
+        return async (...args: unknown[]) => {
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const r = new ProjectionRunner(counted, slowListings, [fast, slow], { reconcileMs: 20, batchSize });
     await r.init();
     r.start();
     await r.waitFor(last.position, 30_000);

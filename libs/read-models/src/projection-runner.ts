@@ -55,6 +55,9 @@ interface Page {
  */
 const SHARED_PAGES = 8;
 
+/** The need of a loop that has not read its first page yet: no kept page may be evicted meanwhile. */
+const STARTING = '\u0000starting';
+
 /**
  * Feeds projections from the durable `$all` subscription, one loop per live generation.
  * Each batch's rows and its checkpoint commit in one transaction, and events at or before
@@ -166,16 +169,20 @@ export class ProjectionRunner {
   /** Keeps one loop per live generation, starts version rebuilds, switches caught-up builds, drops retired tables. */
   private async reconcileLoop(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
+      // Loops start together at the end of a pass, so that loops catching up from one position share its pages.
+      const starts: (() => void)[] = [];
       try {
-        for (const projection of this.projections) await this.reconcile(projection, signal);
+        for (const projection of this.projections) await this.reconcile(projection, signal, starts);
       } catch (error) {
         this.options.onError?.('runner', error);
+      } finally {
+        for (const start of starts) start();
       }
       await sleep(this.options.reconcileMs ?? 250, signal);
     }
   }
 
-  private async reconcile(projection: AnyProjection, signal: AbortSignal): Promise<void> {
+  private async reconcile(projection: AnyProjection, signal: AbortSignal, starts: (() => void)[]): Promise<void> {
     let generations = await Generations.list(this.db, projection.name);
     const active = generations.find((g) => g.status === 'active');
     const building = generations.find((g) => g.status === 'building');
@@ -192,7 +199,7 @@ export class ProjectionRunner {
           await this.db.transaction((tx) => Generations.drop(tx, projection, generation.generation));
         }
       } else if (!running) {
-        this.startLoop(projection, generation, signal);
+        starts.push(() => this.startLoop(projection, generation, signal));
       }
       if (generation.status === 'building' && (await this.caughtUp(generation))) {
         await this.db.transaction(async (tx) => {
@@ -274,9 +281,11 @@ export class ProjectionRunner {
    * subscription. Returns the position the live subscription continues after.
    */
   private async catchUp(projection: AnyProjection, generation: number, batchSize: number, signal: AbortSignal) {
-    const position = (await Generations.get(this.db, projection.name, generation))?.position;
     const loop = key({ name: projection.name, generation });
+    // Set before the first await: loops started together hold every kept page until each has asked for its first.
+    this.needs.set(loop, STARTING);
     try {
+      const position = (await Generations.get(this.db, projection.name, generation))?.position;
       return await this.catchUpPages(projection, generation, loop, position, batchSize, signal);
     } finally {
       this.needs.delete(loop);
@@ -330,7 +339,8 @@ export class ProjectionRunner {
     // Ahead of a loop that still needs the oldest kept page: wait for it instead of evicting that page.
     while (!page && this.pages.size >= SHARED_PAGES && !signal.aborted) {
       const oldest = this.pages.keys().next().value!;
-      if (![...this.needs.values()].includes(oldest)) {
+      const needed = new Set(this.needs.values());
+      if (!needed.has(STARTING) && !needed.has(oldest)) {
         this.pages.delete(oldest);
         break;
       }
