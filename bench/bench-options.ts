@@ -1,5 +1,5 @@
 /** Every benchmark group, in the order a full run measures them. */
-export const GROUPS = ['append', 'emmett', 'http', 'rebuild', 'queries', 'scaling'] as const;
+export const GROUPS = ['append', 'emmett', 'http', 'rebuild', 'projections', 'queries', 'scaling'] as const;
 export type Group = (typeof GROUPS)[number];
 
 const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };

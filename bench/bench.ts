@@ -10,7 +10,7 @@ import { emmettGroup } from './emmett.bench';
 import { httpGroup } from './http.bench';
 import { machineInfo } from './machine-info';
 import { queriesGroup } from './queries.bench';
-import { rebuildGroup } from './rebuild.bench';
+import { projectionsGroup, rebuildGroup } from './rebuild.bench';
 import { formatTable } from './results-table';
 import { scalingGroup } from './scaling.bench';
 
@@ -19,6 +19,7 @@ const RUNNERS: Record<Group, (ctx: BenchContext) => Promise<void>> = {
   emmett: emmettGroup,
   http: httpGroup,
   rebuild: rebuildGroup,
+  projections: projectionsGroup,
   queries: queriesGroup,
   scaling: scalingGroup,
 };

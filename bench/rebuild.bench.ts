@@ -6,7 +6,7 @@ import { PostgresReadModelStore } from '@tracker/read-models/store/postgres-read
 import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
 import { SqliteReadModelStore } from '@tracker/read-models/store/sqlite-read-model-store';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BenchContext, TARGETS } from './bench-context';
 import { sizeName } from './bench-options';
@@ -34,16 +34,18 @@ export interface RebuildFigure {
 const MB = 1024 * 1024;
 
 /**
- * Child task: a full rebuild of every projection from position 0 with the product's
- * `ProjectionRunner` (its default batch of 1,000 events per transaction). SQLite: into the log's
- * own file, as the embedded product runs. PostgreSQL: into a fresh schema, dropped afterwards.
+ * Child task: a full rebuild of every projection (or of those named) from position 0 with the
+ * product's `ProjectionRunner` (its default batch of 1,000 events per transaction). SQLite: into
+ * the log's own file, as the embedded product runs. PostgreSQL: into a fresh schema, dropped afterwards.
  */
 export async function rebuildTask(args: {
   store: 'sqlite' | 'postgres';
   eventsFile: string;
   dataDir: string;
   postgresUrl: string;
+  projections?: readonly string[];
 }): Promise<RebuildFigure> {
+  const projections = ALL_PROJECTIONS.filter((p) => !args.projections || args.projections.includes(p.name));
   let filename = args.eventsFile;
   let readModels: ReadModelStore;
   let schema: string | undefined;
@@ -65,7 +67,7 @@ export async function rebuildTask(args: {
     const head = Number(position.commit);
     const until = position;
     const errors: string[] = [];
-    const runner = new ProjectionRunner(store, readModels, ALL_PROJECTIONS, {
+    const runner = new ProjectionRunner(store, readModels, projections, {
       onError: (name, error) => errors.push(`${name}: ${String(error)}`),
     });
     const startRss = process.memoryUsage().rss;
@@ -90,7 +92,7 @@ export async function rebuildTask(args: {
       usPerEvent: (seconds * 1e6) / head,
       peakRssMb: peakRss / MB,
       startRssMb: startRss / MB,
-      projections: ALL_PROJECTIONS.length,
+      projections: projections.length,
       longestStallMs: stall.longestStallMs,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       dataDir: args.store === 'sqlite' ? args.dataDir : undefined,
@@ -174,4 +176,37 @@ export async function rebuildGroup(ctx: BenchContext): Promise<void> {
     note: `${fold.seconds.toFixed(1)} s; ours/emmett (SQLite) ${(sqlite.eventsPerSecond / fold.eventsPerSecond).toFixed(2)}×`,
   });
   ctx.detail('rebuild', { sqlite, postgres, emmettFold: fold });
+}
+
+/**
+ * Group `projections`: each projection rebuilt alone into SQLite at `--size`. What one fold costs
+ * (the issue's reference folds one simple read model), and the floor every projection pays for
+ * reading, parsing and upcasting the log: the anchors projection writes almost nothing.
+ */
+export async function projectionsGroup(ctx: BenchContext): Promise<void> {
+  const { size } = ctx.options;
+  const label = sizeName(size);
+  const { filename } = await dataset(ctx, size);
+  const figures: (RebuildFigure & { name: string })[] = [];
+  for (const { name } of ALL_PROJECTIONS) {
+    ctx.log(`projections: ${name} alone, ${label} events into SQLite`);
+    const dataDir = join(ctx.tmp, `rebuilt-${name}-${size}`);
+    const figure = await runTask<RebuildFigure>('rebuild', {
+      store: 'sqlite',
+      eventsFile: filename,
+      dataDir,
+      postgresUrl: ctx.options.postgresUrl,
+      projections: [name],
+    });
+    rmSync(dataDir, { recursive: true, force: true });
+    figures.push({ name, ...figure });
+    ctx.add({
+      group: 'projections',
+      name: `${name} alone → SQLite, ${label} events`,
+      value: figure.eventsPerSecond,
+      unit: 'ev/s',
+      note: `${figure.seconds.toFixed(1)} s (CPU ${figure.cpuSeconds.toFixed(1)} s)`,
+    });
+  }
+  ctx.detail('projections', figures);
 }
