@@ -132,3 +132,25 @@ export class ProjectionSession implements SqlSession {
     }
   }
 }
+
+/**
+ * Reads the rows of `ids` in bulk into `tx.memo`, one query per chunk of keys: `select` gets the
+ * `IN (…)` list to put after its key column, and must return each row's key as `id`. Keys already
+ * in the memo are skipped; a key without a row is remembered as `missing`.
+ */
+export async function preload<R extends { id: string }>(
+  tx: ProjectionSession,
+  ids: Iterable<string>,
+  memoKey: (id: string) => string,
+  select: (inList: string) => string,
+  value: (row: R) => unknown,
+  missing?: unknown,
+): Promise<void> {
+  const wanted = [...new Set(ids)].filter((id) => !tx.memo.has(memoKey(id)));
+  for (const chunk of chunks(wanted)) {
+    const { sql, params } = inList(chunk);
+    const rows = await tx.direct.all<R>(select(sql), params);
+    for (const id of chunk) tx.memo.set(memoKey(id), missing);
+    for (const row of rows) tx.memo.set(memoKey(row.id), value(row));
+  }
+}

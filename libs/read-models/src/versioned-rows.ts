@@ -1,5 +1,4 @@
-import type { ProjectionSession } from './projection-session';
-import { chunks, inList } from './store/read-model-store';
+import { preload, type ProjectionSession } from './projection-session';
 
 /** The current version of one key as this batch knows it: the queued row, if it was written in the batch. */
 interface Current {
@@ -40,22 +39,20 @@ export async function currentDoc<T>(
  * Reads the current versions of `ids` in bulk into the batch's memo, so that `currentDoc`
  * answers them without a query each (one round trip per chunk instead of one per record).
  */
-export async function preloadCurrent(
+export function preloadCurrent(
   tx: ProjectionSession,
   table: string,
   key: string,
   ids: Iterable<string>,
 ): Promise<void> {
-  const wanted = [...new Set(ids)].filter((id) => !tx.memo.has(memoKey(table, id)));
-  for (const chunk of chunks(wanted)) {
-    const { sql, params } = inList(chunk);
-    const rows = await tx.direct.all<{ id: string; doc: string }>(
-      `SELECT ${key} AS id, doc FROM ${table} WHERE ${key} ${sql} AND recorded_to IS NULL`,
-      params,
-    );
-    for (const row of rows) tx.memo.set(memoKey(table, row.id), { doc: JSON.parse(row.doc) });
-    for (const id of chunk) if (!tx.memo.has(memoKey(table, id))) tx.memo.set(memoKey(table, id), { doc: undefined });
-  }
+  return preload<{ id: string; doc: string }>(
+    tx,
+    ids,
+    (id) => memoKey(table, id),
+    (list) => `SELECT ${key} AS id, doc FROM ${table} WHERE ${key} ${list} AND recorded_to IS NULL`,
+    (row): Current => ({ doc: JSON.parse(row.doc) }),
+    { doc: undefined } satisfies Current,
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
 import type { SanctionedEntityEvent } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
 import type { Projection } from '../projection';
-import { chunks, inList } from '../store/read-model-store';
+import { preload } from '../projection-session';
 
 /** Counts an export-control rule announced without naming the entities (as a policy action carries them). */
 export interface AnnouncedListings {
@@ -84,18 +84,14 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
     `CREATE INDEX IF NOT EXISTS ${t.rm_export_control_days}_read ON ${t.rm_export_control_days} (list, country, day, added, removed, announced)`,
   ],
   // A delisting is counted under the list and country its subject was added with.
-  async prefetch(tx, events, t) {
-    const ids = [...new Set(events.flatMap((e) => (e.type === 'SanctionedEntityRemoved' ? [e.data.entityId] : [])))];
-    for (const chunk of chunks(ids)) {
-      const { sql, params } = inList(chunk);
-      const rows = await tx.direct.all<Subject & { id: string }>(
-        `SELECT subject_id AS id, list, country FROM ${t.rm_export_control_subjects} WHERE subject_id ${sql}`,
-        params,
-      );
-      for (const id of chunk) tx.memo.set(subjectKey(id), undefined);
-      for (const { id, list, country } of rows) tx.memo.set(subjectKey(id), { list, country });
-    }
-  },
+  prefetch: (tx, events, t) =>
+    preload<Subject & { id: string }>(
+      tx,
+      events.flatMap((e) => (e.type === 'SanctionedEntityRemoved' ? [e.data.entityId] : [])),
+      subjectKey,
+      (list) => `SELECT subject_id AS id, list, country FROM ${t.rm_export_control_subjects} WHERE subject_id ${list}`,
+      ({ list, country }): Subject => ({ list, country }),
+    ),
   async apply(tx, event, t) {
     const recordedAt = event.recordedAt.toISOString();
     const insert = ({ subject, list, country, day, ...changed }: Change & Partial<Counts>) => {
