@@ -1,5 +1,6 @@
 // The dashboard: reads the tracker's JSON API for the charts (charts.js) and the developments
-// list, follows `/v1/feed/live`, and re-queries everything when the as-of date changes.
+// list, follows `/v1/feed/live`, and re-queries everything when the as-of date changes. Where the
+// tracker requires an API key, it asks for one and sends it with every call.
 import { el, escalationChart, exportControlsChart, fillTable, resizeCharts, signed } from './charts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,14 +13,34 @@ const KIND_LABELS = {
   'diplomatic-engagement': 'Diplomacy',
   anchor: 'Key date',
 };
-const state = { asOf: '', source: undefined, newest: undefined };
+const state = { asOf: '', live: undefined, newest: undefined };
+/** Where the API key given in this tab is kept: never in the page's URL or in local storage. */
+const KEY_STORAGE = 'tracker.apiKey';
 const latest = {};
+
+/** Headers of every call to the API: the key this tab was given, if any. */
+function headers(accept) {
+  const key = sessionStorage.getItem(KEY_STORAGE);
+  return key ? { accept, authorization: `Bearer ${key}` } : { accept };
+}
+
+/** Shows the key form when the tracker refused us (401: no valid key; 403: a key that may not read). */
+function askForKeyIf(response) {
+  if (response.status !== 401 && response.status !== 403) return false;
+  $('key-help').textContent =
+    response.status === 401
+      ? 'This tracker needs an API key with read access. It is kept for this tab only.'
+      : 'This key may not read the tracker: use one with read access.';
+  $('key-form').hidden = false;
+  return true;
+}
 
 async function getJson(path, params = {}) {
   // The chosen day's end, in UTC: the answer as the tracker knew it then.
   const asOf = state.asOf ? `${state.asOf}T23:59:59.999Z` : '';
   const query = new URLSearchParams(Object.entries({ ...params, asOf }).filter(([, v]) => v !== ''));
-  const response = await fetch(`${path}?${query}`, { headers: { accept: 'application/json' } });
+  const response = await fetch(`${path}?${query}`, { headers: headers('application/json') });
+  askForKeyIf(response);
   const body = await response.json().catch(() => ({}));
   if (!response.ok) throw new Error(body.detail || body.title || `${response.status} ${response.statusText}`);
   return { body, query: query.toString() };
@@ -163,34 +184,73 @@ function refreshFor(kind) {
   }, 300);
 }
 
+function showDevelopment(item) {
+  const list = $('feed-list');
+  list.querySelector('li:not([data-position])')?.remove();
+  list.prepend(feedEntry(item));
+  while (list.children.length > FEED_SIZE) list.lastElementChild.remove();
+  $('feed-announcer').textContent = `New development: ${item.headline}`;
+  refreshFor(item.kind);
+}
+
 function followLive() {
-  state.source?.close();
-  state.source = undefined;
+  state.live?.abort();
+  state.live = undefined;
   const status = $('live-status');
   if (state.asOf) {
     status.textContent = 'Paused: past view';
     status.dataset.live = 'paused';
     return;
   }
+  state.live = new AbortController();
   // Resume right after the newest item listed, so nothing recorded in between is missed.
-  const after = state.newest ? `?lastEventId=${encodeURIComponent(state.newest)}` : '';
-  const source = new EventSource(`/v1/feed/live${after}`);
-  state.source = source;
-  source.onopen = () => ((status.textContent = 'Live'), (status.dataset.live = 'on'));
-  source.onerror = () => {
-    // The browser retries by itself (sending Last-Event-ID) unless the server refused the stream.
-    status.textContent = source.readyState === EventSource.CLOSED ? 'Offline' : 'Reconnecting…';
-    status.dataset.live = 'off';
-  };
-  source.addEventListener('development', (event) => {
-    const item = JSON.parse(event.data);
-    const list = $('feed-list');
-    list.querySelector('li:not([data-position])')?.remove();
-    list.prepend(feedEntry(item));
-    while (list.children.length > FEED_SIZE) list.lastElementChild.remove();
-    $('feed-announcer').textContent = `New development: ${item.headline}`;
-    refreshFor(item.kind);
-  });
+  void stream(state.live.signal, state.newest);
+}
+
+/** One Server-Sent Events message (`id`, `event`, `data`), or undefined for a comment such as a heartbeat. */
+function parseMessage(block) {
+  const message = {};
+  for (const line of block.split('\n')) {
+    if (line === '' || line.startsWith(':')) continue;
+    const colon = line.indexOf(':');
+    const field = colon < 0 ? line : line.slice(0, colon);
+    const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    message[field] = field === 'data' && message.data !== undefined ? `${message.data}\n${value}` : value;
+  }
+  return Object.keys(message).length > 0 ? message : undefined;
+}
+
+/**
+ * Follows `/v1/feed/live` through fetch rather than EventSource, which cannot send the API key;
+ * after a drop it reconnects from the last development it showed, as EventSource would.
+ */
+async function stream(signal, lastId) {
+  const status = $('live-status');
+  const show = (text, live) => ((status.textContent = text), (status.dataset.live = live));
+  while (!signal.aborted) {
+    try {
+      const after = lastId ? `?lastEventId=${encodeURIComponent(lastId)}` : '';
+      const response = await fetch(`/v1/feed/live${after}`, { headers: headers('text/event-stream'), signal });
+      if (askForKeyIf(response)) return show('Offline', 'off');
+      if (!response.ok || !response.body) throw new Error(`live feed answered ${response.status}`);
+      show('Live', 'on');
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        buffer = (buffer + chunk.value).replace(/\r\n?/g, '\n');
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const message = parseMessage(buffer.slice(0, end));
+          buffer = buffer.slice(end + 2);
+          if (message?.id) lastId = message.id;
+          if (message?.event === 'development') showDevelopment(JSON.parse(message.data));
+        }
+      }
+    } catch {
+      if (signal.aborted) return;
+    }
+    show('Reconnecting…', 'off');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
 }
 
 async function loadAll() {
@@ -207,6 +267,12 @@ function init() {
   });
   $('as-of-now').addEventListener('click', () => {
     $('as-of').value = state.asOf = '';
+    void loadAll();
+  });
+  $('key-form').addEventListener('submit', () => {
+    sessionStorage.setItem(KEY_STORAGE, $('api-key').value.trim());
+    $('api-key').value = '';
+    $('key-form').hidden = true;
     void loadAll();
   });
   $('ec-form').addEventListener('change', () => void loadExportControls());

@@ -1,5 +1,7 @@
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
+import { hashApiKey } from '@tracker/runtime/api-key-hash';
 import { statementBody } from '@tracker/testing/fixtures';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -152,3 +154,66 @@ async function plotted(page: Page, chart: string, x: number, series: number): Pr
     expect(problems).toEqual([]);
   });
 });
+
+(installed || ci ? describe : describe.skip)(
+  'dashboard in headless Chromium, on a tracker that requires API keys',
+  () => {
+    const viewerKey = `viewer-${randomUUID()}`;
+    const analystKey = `analyst-${randomUUID()}`;
+    let api: TestApp;
+    let browser: Browser;
+    let page: Page;
+    let base: string;
+    const problems: string[] = [];
+
+    beforeAll(async () => {
+      if (!installed) throw new Error(`${CHROMIUM} is missing: CI installs it with apt-get install -y chromium`);
+      api = await startTestApp(undefined, {
+        API_KEYS: `wall:viewer:${hashApiKey(viewerKey)},desk:analyst:${hashApiKey(analystKey)}`,
+      });
+      api.app.get(LiveFeedOptions).pollMs = 50;
+      await api.app.listen(0, '127.0.0.1');
+      base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+      page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      // Chromium reports each refused request (401 before the key is given) as a console error; those are expected.
+      page.on('console', (m) => void (m.type() === 'error' && !m.text().includes('401') && problems.push(m.text())));
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await api?.close();
+    });
+
+    it('asks for a key, then loads and follows the live feed with it; the key stays out of URLs', async () => {
+      const urls: string[] = [];
+      page.on('request', (r) => urls.push(r.url()));
+      await page.goto(`${base}/`);
+      await page.waitForSelector('#key-form:not([hidden])');
+      await page.waitForSelector('#feed[data-state="error"]');
+      expect(await page.locator('#key-help').textContent()).toContain('needs an API key with read access');
+
+      await page.fill('#api-key', viewerKey);
+      await page.press('#api-key', 'Enter');
+      await page.waitForSelector('#feed[data-state="ready"]', { timeout: 10_000 });
+      await page.waitForSelector('#live-status[data-live="on"]', { timeout: 10_000 });
+      expect(await page.locator('#key-form').isHidden()).toBe(true);
+
+      const response = await fetch(`${base}/v1/statements`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${analystKey}` },
+        body: JSON.stringify(
+          statementBody({ speaker: 'Keyed Browser Test', text: 'Seen through an authenticated stream.' }),
+        ),
+      });
+      expect(response.status).toBe(201);
+      const { id } = (await response.json()) as { id: string };
+      await page.locator(`#feed-list li[data-record-id="${id}"]`).waitFor({ timeout: 5000 });
+
+      expect(urls.some((url) => url.includes(viewerKey))).toBe(false);
+      expect(await page.evaluate("sessionStorage.getItem('tracker.apiKey')")).toBe(viewerKey);
+      expect(problems).toEqual([]);
+    });
+  },
+);
