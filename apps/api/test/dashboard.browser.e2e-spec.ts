@@ -38,31 +38,45 @@ async function plotted(page: Page, chart: string, x: number, series: number): Pr
   return at < 0 ? undefined : points[series][at];
 }
 
+/** A Chromium page on `api` (listening on loopback), and every problem it reports except `expected` console errors. */
+async function openDashboard(
+  api: TestApp,
+  viewport: { width: number; height: number },
+  expected = (_: string) => false,
+) {
+  if (!installed) throw new Error(`${CHROMIUM} is missing: CI installs it with apt-get install -y chromium`);
+  api.app.get(LiveFeedOptions).pollMs = 50;
+  await api.app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const page = await browser.newPage({ viewport });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on(
+    'console',
+    (m) => void (m.type() === 'error' && !expected(m.text()) && problems.push(`console: ${m.text()}`)),
+  );
+  page.on('requestfailed', (r) => {
+    // Leaving the live feed (as the as-of picker does) aborts its request: that is not a failure.
+    if (!(r.url().includes('/v1/feed/live') && r.failure()?.errorText === 'net::ERR_ABORTED'))
+      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
+  return { base, browser, page, problems };
+}
+
 (installed || ci ? describe : describe.skip)('dashboard in headless Chromium', () => {
   let api: TestApp;
   let browser: Browser;
   let page: Page;
   let base: string;
-  const problems: string[] = [];
+  let problems: string[] = [];
 
   beforeAll(async () => {
-    if (!installed) throw new Error(`${CHROMIUM} is missing: CI installs it with apt-get install -y chromium`);
     api = await startTestApp();
     await loadDemo(api.app);
     for await (const last of api.store.readAll({ direction: 'backwards', maxCount: 1 }))
       await api.app.get(ProjectionRunner).waitFor(last.position, 30_000);
-    api.app.get(LiveFeedOptions).pollMs = 50;
-    await api.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (m) => void (m.type() === 'error' && problems.push(`console: ${m.text()}`)));
-    page.on('requestfailed', (r) => {
-      // Closing an EventSource (as the as-of picker does) aborts its request: that is not a failure.
-      if (!(r.url().includes('/v1/feed/live') && r.failure()?.errorText === 'net::ERR_ABORTED'))
-        problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
-    });
+    ({ base, browser, page, problems } = await openDashboard(api, { width: 1440, height: 900 }));
   }, 60_000);
 
   afterAll(async () => {
@@ -164,21 +178,16 @@ async function plotted(page: Page, chart: string, x: number, series: number): Pr
     let browser: Browser;
     let page: Page;
     let base: string;
-    const problems: string[] = [];
+    let problems: string[] = [];
 
     beforeAll(async () => {
-      if (!installed) throw new Error(`${CHROMIUM} is missing: CI installs it with apt-get install -y chromium`);
       api = await startTestApp(undefined, {
         API_KEYS: `wall:viewer:${hashApiKey(viewerKey)},desk:analyst:${hashApiKey(analystKey)}`,
       });
-      api.app.get(LiveFeedOptions).pollMs = 50;
-      await api.app.listen(0, '127.0.0.1');
-      base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-      page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       // Chromium reports each refused request (401 before the key is given) as a console error; those are expected.
-      page.on('console', (m) => void (m.type() === 'error' && !m.text().includes('401') && problems.push(m.text())));
+      ({ base, browser, page, problems } = await openDashboard(api, { width: 1280, height: 800 }, (text) =>
+        text.includes('401'),
+      ));
     }, 60_000);
 
     afterAll(async () => {
