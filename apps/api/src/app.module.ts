@@ -43,7 +43,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        // First, so the request logger runs before everything else.
         ObservabilityModule.forRoot({ level: config.LOG_LEVEL }),
         CqrsModule.forRoot(),
         TerminusModule,

@@ -1,5 +1,4 @@
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { type AppConfig, ConfigError } from '@tracker/runtime/app.config';
@@ -11,6 +10,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { useSecurityHeaders } from './http/security-headers';
 import { useJsonText } from './http/json-text';
 import { correlationIdOf } from './observability/correlation-id';
+import { NestPinoLogger } from './observability/nest-pino-logger';
 import { strictValidationPipe } from './http/validation.pipe';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -39,7 +39,9 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
     }),
     { logger: options.logger, bufferLogs: true, abortOnError: false },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(NestPinoLogger));
+  // Startup lines were buffered until the JSON logger was in place; an app that is never `listen`ed (tests) flushes here.
+  app.flushLogs();
   useSecurityHeaders(app.getHttpAdapter().getInstance());
   useJsonText(app.getHttpAdapter().getInstance());
   const origins = (config.CORS_ORIGINS ?? '')

@@ -87,6 +87,24 @@ describe('HTTP: structured logs, correlation ids, metrics and health', () => {
     expect((await logLine(id)).req.id).toBe(id);
   });
 
+  it('logs a 500 with its correlation id and the error, and answers without the error', async () => {
+    jest.spyOn(api.store, 'appendToStream').mockRejectedValueOnce(new Error('disk on fire'));
+    const res = await api.request('POST', '/v1/statements', statementBody({ speaker: `Failed ${run}` }), {
+      'x-correlation-id': 'corr-500',
+    });
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(res.body)).not.toContain('disk on fire');
+    expect(await logLine('corr-500')).toMatchObject({ level: 'error', res: { statusCode: 500 } });
+    const failure = lines.map((l) => JSON.parse(l)).find((l) => l.correlationId === 'corr-500' && l.err);
+    expect(failure).toMatchObject({
+      level: 'error',
+      context: 'http',
+      req: { method: 'POST', url: '/v1/statements' },
+      err: { message: 'disk on fire' },
+    });
+    expect(failure.err.stack).toContain('disk on fire');
+  });
+
   it('counts appended events and times requests per route template, not per URL', async () => {
     const before = await metrics();
     const created = await api.request('POST', '/v1/statements', statementBody({ speaker: `Counted ${run}` }));

@@ -7,6 +7,7 @@ import { IsOptional, Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { InvalidInputError } from '../http/problem-details';
+import { correlationIdOf } from '../observability/correlation-id';
 import { ListFeedDto } from './list-feed.query';
 import { LiveFeed, LiveFeedOptions } from './live-feed';
 
@@ -93,7 +94,10 @@ export class LiveFeedController {
     try {
       for await (const item of this.feed.follow(from, signal, query.kind)) await write(res, sseMessage(item));
     } catch (error) {
-      this.logger.warn(`live feed stream ended: ${String(error)}`);
+      this.logger.warn({
+        msg: `live feed stream ended: ${String(error)}`,
+        correlationId: correlationIdOf(request.raw),
+      });
     } finally {
       clearInterval(heartbeat);
       res.end();

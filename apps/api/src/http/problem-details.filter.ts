@@ -2,7 +2,9 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { DomainError } from '@tracker/domain/shared/domain-error';
 import { ConcurrencyError } from '@tracker/event-store/event-store.errors';
 import { RevisionMismatchError } from '@tracker/event-store/handle-command';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { correlationIdOf } from '../observability/correlation-id';
+import { redactUrl } from '../observability/logger.options';
 import { InvalidInputError, type ProblemDetails } from './problem-details';
 
 const DOMAIN_STATUS = { conflict: 409, 'rule-violation': 422, 'not-found': 404 } as const;
@@ -14,9 +16,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const problem = this.toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    host
-      .switchToHttp()
+    const http = host.switchToHttp();
+    if (problem.status >= 500) {
+      const request = http.getRequest<FastifyRequest>();
+      this.logger.error({
+        msg: 'request failed',
+        correlationId: correlationIdOf(request.raw),
+        req: { method: request.method, url: redactUrl(request.url) },
+        err: exception instanceof Error ? exception : new Error(String(exception)),
+      });
+    }
+    http
       .getResponse<FastifyReply>()
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')

@@ -11,7 +11,7 @@ const ids = new WeakMap<object, string>();
 
 /**
  * The request's correlation id: its `x-correlation-id` header when valid, else a new UUID.
- * Memoised on the raw Node request, so Fastify's `genReqId`, the pino-http logger, the
+ * Memoised on the raw Node request, so Fastify's `genReqId`, the access log, the
  * response header and `CommandCtx` (event metadata) all see the same id, in any order.
  */
 export function correlationIdOf(raw: Pick<IncomingMessage, 'headers'>): string {

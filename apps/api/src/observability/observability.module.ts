@@ -1,10 +1,9 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { EVENT_STORE_OBSERVER } from '@tracker/event-store/instrumented-event-store';
-import { LoggerModule } from 'nestjs-pino';
-import { HttpObservabilityHooks } from './http-observability.hooks';
-import { logOutput } from './log-output';
-import { pinoHttpOptions, resolveLogLevel } from './logger.options';
+import { ACCESS_LOGGER, HttpObservabilityHooks } from './http-observability.hooks';
+import { createAccessLogger, createLogger, resolveLogLevel } from './logger.options';
 import { MetricsController } from './metrics.controller';
+import { NestPinoLogger } from './nest-pino-logger';
 import { TrackerMetrics, trackerMetrics } from './tracker-metrics';
 
 /** Options for `ObservabilityModule.forRoot`. */
@@ -14,9 +13,10 @@ export interface ObservabilityOptions {
 }
 
 /**
- * JSON request logs (nestjs-pino), `GET /metrics`, the correlation-id response header and
- * request-duration histogram, and the `EVENT_STORE_OBSERVER` that `PersistenceModule` wraps
- * the event store with. Global, so any module can inject `TrackerMetrics`.
+ * JSON logs (pino: the app's lines through `NestPinoLogger`, one access line per request),
+ * `GET /metrics`, the correlation-id response header and request-duration histogram, and
+ * the `EVENT_STORE_OBSERVER` that `PersistenceModule` wraps the event store with. Global,
+ * so any module can inject `TrackerMetrics`.
  */
 @Global()
 @Module({})
@@ -26,14 +26,15 @@ export class ObservabilityModule {
     const level = resolveLogLevel(options.level ?? process.env.LOG_LEVEL);
     return {
       module: ObservabilityModule,
-      imports: [LoggerModule.forRoot({ pinoHttp: [pinoHttpOptions(level), logOutput] })],
       controllers: [MetricsController],
       providers: [
         { provide: TrackerMetrics, useValue: trackerMetrics },
         { provide: EVENT_STORE_OBSERVER, useExisting: TrackerMetrics },
+        { provide: NestPinoLogger, useValue: new NestPinoLogger(createLogger(level)) },
+        { provide: ACCESS_LOGGER, useValue: createAccessLogger(level) },
         HttpObservabilityHooks,
       ],
-      exports: [TrackerMetrics, EVENT_STORE_OBSERVER, LoggerModule],
+      exports: [TrackerMetrics, EVENT_STORE_OBSERVER, NestPinoLogger],
     };
   }
 }
