@@ -94,6 +94,23 @@ describe('Idempotency-Key on every POST', () => {
     expect(await api.countEvents()).toBe(before);
   });
 
+  it('replays a response stored by the previous version, which kept the body as an object', async () => {
+    const headers = key();
+    const first = await api.request('POST', '/v1/statements', statementBody(), headers);
+    const stored = { status: 201, body: first.body, etag: first.headers.etag };
+    await api.app
+      .get<ReadModelStore>(READ_MODEL_STORE)
+      .run('UPDATE idempotency_keys SET response = @response WHERE idem_key = @key', {
+        key: headers['idempotency-key'],
+        response: JSON.stringify(stored),
+      });
+    const retry = await api.request('POST', '/v1/statements', statementBody(), headers);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.etag).toBe(first.headers.etag);
+    expect(retry.headers['content-type']).toMatch(/^application\/json/);
+  });
+
   it('a malformed key is a 400 naming Idempotency-Key', async () => {
     const res = await api.request('POST', '/v1/statements', statementBody(), { 'idempotency-key': 'x'.repeat(300) });
     expect(res.status).toBe(400);

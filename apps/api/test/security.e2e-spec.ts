@@ -2,6 +2,7 @@ import { statementBody } from '@tracker/testing/fixtures';
 import { hashApiKey } from '@tracker/runtime/api-key-hash';
 import { assertSafeBinding } from '../src/bootstrap';
 import { loadConfig } from '@tracker/runtime/app.config';
+import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
 import { startTestApp, type TestApp } from './test-app';
 
 const KEYS = {
@@ -60,6 +61,25 @@ describe('security: API keys and roles', () => {
       }
     },
   );
+
+  it('an Idempotency-Key is claimed only after the access check, and per key holder', async () => {
+    const headers = (role: keyof typeof KEYS) => ({ ...as(role), 'idempotency-key': 'shared-key-1' });
+    const refused = await api.request('POST', '/v1/statements', statementBody(), headers('viewer'));
+    expect(refused.status).toBe(403);
+    const claims = await api.app
+      .get<ReadModelStore>(READ_MODEL_STORE)
+      .all<{ principal: string }>('SELECT principal FROM idempotency_keys WHERE idem_key = @key', {
+        key: 'shared-key-1',
+      });
+    expect(claims).toEqual([]);
+    const first = await api.request('POST', '/v1/statements', statementBody(), headers('analyst'));
+    const other = await api.request('POST', '/v1/statements', statementBody(), headers('admin'));
+    const retry = await api.request('POST', '/v1/statements', statementBody(), headers('analyst'));
+    expect([first.status, other.status, retry.status]).toEqual([201, 201, 201]);
+    expect(other.body.id).not.toBe(first.body.id);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+  });
 
   it('health, metrics-free routes and docs need no key', async () => {
     expect((await api.request('GET', '/health')).status).toBe(200);

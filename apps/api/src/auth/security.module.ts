@@ -1,9 +1,9 @@
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
 import type { AppConfig } from '@tracker/runtime/app.config';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { IdempotencyGuard } from '../idempotency/idempotency.guard';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { ApiKeyGuard } from './api-key.guard';
 import type { Principal } from './api-keys';
@@ -20,7 +20,7 @@ class PerKeyThrottlerGuard extends ThrottlerGuard {
 /** Authentication, roles, rate limits and idempotency keys, in that order for every request. */
 @Module({})
 export class SecurityModule {
-  /** Wires the guards and the idempotency interceptor for `config` and the loaded `keys`. */
+  /** Wires the guards (the idempotency guard last) for `config` and the loaded `keys`. */
   static forRoot(
     config: AppConfig,
     keys: ReadonlyMap<string, Principal>,
@@ -43,10 +43,12 @@ export class SecurityModule {
           },
         },
         {
-          provide: APP_INTERCEPTOR,
-          inject: [IdempotencyStore],
-          useFactory: (store: IdempotencyStore) => new IdempotencyInterceptor(store, onIdempotentReplay),
+          provide: IdempotencyGuard,
+          inject: [IdempotencyStore, HttpAdapterHost],
+          useFactory: (store: IdempotencyStore, host: HttpAdapterHost) =>
+            new IdempotencyGuard(store, host, onIdempotentReplay),
         },
+        { provide: APP_GUARD, useExisting: IdempotencyGuard },
       ],
     };
   }

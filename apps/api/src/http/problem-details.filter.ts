@@ -3,20 +3,22 @@ import { DomainError } from '@tracker/domain/shared/domain-error';
 import { ConcurrencyError } from '@tracker/event-store/event-store.errors';
 import { RevisionMismatchError } from '@tracker/event-store/handle-command';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { IdempotentReplay } from '../idempotency/idempotency.guard';
 import { correlationIdOf } from '../observability/correlation-id';
 import { redactUrl } from '../observability/logger.options';
 import { InvalidInputError, type ProblemDetails } from './problem-details';
 
 const DOMAIN_STATUS = { conflict: 409, 'rule-violation': 422, 'not-found': 404 } as const;
 
-/** Renders every error as `application/problem+json`; only unknown failures become 500s. */
+/** Renders every error as `application/problem+json` (only unknown failures become 500s), and sends idempotent replays. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const problem = this.toProblem(exception);
     const http = host.switchToHttp();
+    if (exception instanceof IdempotentReplay) return exception.send(http.getResponse<FastifyReply>());
+    const problem = this.toProblem(exception);
     if (problem.status >= 500) {
       const request = http.getRequest<FastifyRequest>();
       this.logger.error({

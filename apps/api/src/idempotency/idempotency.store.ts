@@ -3,8 +3,12 @@ import type { ReadModelStore } from '@tracker/read-models/store/read-model-store
 /** A stored first response, replayed for a retry with the same key and body. */
 export interface StoredResponse {
   status: number;
-  body: unknown;
+  /** The body as sent. */
+  payload?: string;
+  /** The body as an object, in responses stored before `payload`. */
+  body?: unknown;
   etag?: string;
+  contentType?: string;
 }
 
 /** Outcome of claiming a key. */
