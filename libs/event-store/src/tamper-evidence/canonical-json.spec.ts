@@ -1,4 +1,17 @@
+import fc from 'fast-check';
 import { canonicalJson } from './canonical-json';
+
+/** The definition, written plainly: JSON.stringify of a copy whose object keys were inserted in sorted order. */
+function sortedCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedCopy);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((key) => [key, sortedCopy(record[key])]),
+  );
+}
 
 describe('canonicalJson', () => {
   it('sorts keys recursively, including inside arrays, and emits no whitespace', () => {
@@ -31,6 +44,17 @@ describe('canonicalJson', () => {
   it('gives the same text after a JSON round trip (what every store does)', () => {
     const value = { n: 0.1 + 0.2, big: 1e21, neg: -0, nested: { arr: [3, 2, 1] } };
     expect(canonicalJson(JSON.parse(JSON.stringify(value)))).toBe(canonicalJson(value));
+  });
+
+  it('is JSON.stringify of the value with its keys sorted, for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        // Integer-like keys would be reordered by Object.fromEntries; the code-unit test above covers them.
+        fc.pre(!/"\d+":/.test(JSON.stringify(value)));
+        expect(canonicalJson(value)).toBe(JSON.stringify(sortedCopy(value)));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('encodes scalars and refuses bigint', () => {

@@ -5,21 +5,32 @@
  * are dropped (`null` inside arrays), non-finite numbers become `null`; a `bigint` throws.
  */
 export function canonicalJson(value: unknown): string {
-  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'bigint') throw new TypeError('canonicalJson cannot encode a bigint');
+    return isOmitted(value) ? 'null' : JSON.stringify(value);
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return canonicalJson((value as { toJSON(): unknown }).toJSON());
   }
-  if (Array.isArray(value))
-    return `[${value.map((item) => (isOmitted(item) ? 'null' : canonicalJson(item))).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const members = Object.keys(record)
-      .sort()
-      .filter((key) => !isOmitted(record[key]))
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-    return `{${members.join(',')}}`;
+  // Loops and concatenation rather than map/filter/join: this runs on every appended event.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += isOmitted(value[i]) ? 'null' : canonicalJson(value[i]);
+    }
+    return `${out}]`;
   }
-  if (typeof value === 'bigint') throw new TypeError('canonicalJson cannot encode a bigint');
-  return isOmitted(value) ? 'null' : JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const key of keys) {
+    const member = record[key];
+    if (isOmitted(member)) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${out}}`;
 }
 
 function isOmitted(value: unknown): boolean {
