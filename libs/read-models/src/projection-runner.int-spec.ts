@@ -77,6 +77,36 @@ describe.each(READ_MODEL_STORE_FACTORIES)('ProjectionRunner with read models on 
     expect(new Set(ids).size).toBe(1515);
   });
 
+  it('live batches of events a projection ignores pass without a transaction; the checkpoint follows within a second', async () => {
+    const only: Projection<DomainEvent> = { ...counting(), eventTypes: ['Counted'] };
+    const counted = () =>
+      store.appendToStream(`c-${randomUUID()}`, [{ eventId: randomUUID(), type: 'Counted', data: {}, metadata: {} }], {
+        expectedRevision: 'no_stream',
+      });
+    const checkpoint = async () => (await Generations.get(db, 'counting', 1))?.position?.commit;
+    const r = runner({
+      ...only,
+      apply: (tx, event, t) => (event.type === 'Counted' ? only.apply(tx, event, t) : Promise.resolve()),
+    });
+    await r.init();
+    r.start();
+    const first = await counted();
+    await r.waitFor(first.position);
+    const transactions = jest.spyOn(db, 'transaction');
+    let last = first;
+    for (let i = 0; i < 5; i++) last = await append(3);
+    await r.waitFor(last.position);
+    expect(await checkpoint()).toBe(first.position.commit);
+    await waitUntil(async () => (await checkpoint()) === last.position.commit, 3_000);
+    // Five ignored batches, one transaction: the checkpoint, written once a second had passed.
+    expect(transactions).toHaveBeenCalledTimes(1);
+    const next = await counted();
+    await r.waitFor(next.position);
+    await r.stop();
+    expect(await checkpoint()).toBe(next.position.commit);
+    expect(await rows()).toHaveLength(2);
+  });
+
   it('a failing batch commits neither rows nor checkpoint; the retry applies every event exactly once', async () => {
     await append(20);
     const poison = randomUUID();

@@ -70,6 +70,8 @@ export class ProjectionRunner {
   private readonly loops = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private readonly loopStates = new Map<string, LoopState>();
   private readonly waiters: Wakers = new Set();
+  /** By loop key: the position a live loop has passed without a transaction (see `Projection.eventTypes`). */
+  private readonly passed = new Map<string, Position>();
   private readonly pages = new Map<string, Promise<Page>>();
   /** The page each catching-up loop reads next (or is folding), by loop key. */
   private readonly needs = new Map<string, string>();
@@ -133,7 +135,8 @@ export class ProjectionRunner {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const active = (await Generations.list(this.db)).filter((g) => g.status === 'active');
-      if (active.every((g) => g.position !== undefined && comparePositions(g.position, position) >= 0)) return;
+      const reached = (at: Position | undefined) => at !== undefined && comparePositions(at, position) >= 0;
+      if (active.every((g) => reached(g.position) || reached(this.passed.get(key(g))))) return;
       if (Date.now() > deadline) throw new Error('projections did not catch up in time');
       await sleep(50, undefined, this.waiters);
     }
@@ -255,11 +258,35 @@ export class ProjectionRunner {
     const iterator = subscription[Symbol.asyncIterator]();
     let batch: AnyEvent[] = [];
     let pending = iterator.next();
+    const loop = key({ name: projection.name, generation });
+    const acts = projection.eventTypes && new Set<string>(projection.eventTypes);
+    // The last event of batches passed without a transaction, and when a checkpoint was last written.
+    let passed: AnyEvent | undefined;
+    let written = Date.now();
     try {
       for (;;) {
-        const next = batch.length === 0 ? await pending : await Promise.race([pending, idle()]);
+        const next =
+          batch.length > 0
+            ? await Promise.race([pending, idle()])
+            : passed
+              ? await Promise.race([pending, idle(written + PASS_FOR_MS - Date.now())])
+              : await pending;
         if (next === IDLE || next.done || batch.length >= batchSize) {
-          await this.commit(projection, generation, batch);
+          if (
+            acts &&
+            batch.length > 0 &&
+            !batch.some((event) => acts.has(event.type)) &&
+            Date.now() - written < PASS_FOR_MS
+          ) {
+            passed = batch[batch.length - 1];
+            this.passed.set(loop, passed.position);
+            wakeAll(this.waiters);
+          } else {
+            // A batch emptied by a due checkpoint carries the last passed event: folding it changes no row.
+            await this.commit(projection, generation, batch.length > 0 ? batch : passed ? [passed] : []);
+            if (batch.length > 0 || passed) written = Date.now();
+            passed = undefined;
+          }
           batch = [];
         }
         if (next === IDLE) continue;
@@ -269,6 +296,7 @@ export class ProjectionRunner {
       }
     } finally {
       // Uncommitted events are simply delivered again from the checkpoint by the next subscription.
+      this.passed.delete(loop);
       local.abort();
       await pending.catch(() => undefined);
       await iterator.return?.();
@@ -401,6 +429,11 @@ export class ProjectionRunner {
 
 const key = (g: Pick<Generation, 'name' | 'generation'>) => `${g.name}#${g.generation}`;
 
-function idle(): Promise<typeof IDLE> {
+/** How long a live loop may pass batches its projection ignores before it writes the checkpoint. */
+const PASS_FOR_MS = 1000;
+
+/** Resolves on the next turn of the event loop, or after `ms`. */
+function idle(ms = 0): Promise<typeof IDLE> {
+  if (ms > 0) return new Promise((resolve) => setTimeout(() => resolve(IDLE), ms));
   return new Promise((resolve) => setImmediate(() => resolve(IDLE)));
 }

@@ -37,6 +37,12 @@ export interface Projection<E extends DomainEvent = TrackerEvent> {
    * optimisation: `apply` must give the same answers without it.
    */
   prefetch?(tx: ProjectionSession, events: readonly ProjectedEvent<E>[], t: Tables): Promise<void>;
+  /**
+   * The event types `apply` acts on; omit it to be handed every event in a transaction. With
+   * it, a live batch holding none of them opens no transaction: such events change nothing,
+   * and the checkpoint moves past them with the next batch, or within a second.
+   */
+  readonly eventTypes?: readonly E['type'][];
   /** Folds one event inside the batch transaction that also moves the checkpoint (see `fold.ts`). */
   apply(tx: ProjectionSession, event: ProjectedEvent<E>, t: Tables): Promise<void>;
 }

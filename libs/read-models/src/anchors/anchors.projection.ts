@@ -13,6 +13,7 @@ export const anchorsProjection: Projection<AnchorEvent> = {
   name: 'anchors',
   version: 2,
   tables: ['rm_anchors'],
+  eventTypes: ['AnchorDefined'],
   schema: (t) => `
     CREATE TABLE IF NOT EXISTS ${t.rm_anchors} (
       name        TEXT PRIMARY KEY,

@@ -17,6 +17,7 @@ export const diplomaticEngagementsProjection: Projection<DiplomaticEngagementEve
   name: 'diplomatic-engagements',
   version: 2,
   tables: ['rm_diplomatic_engagements', 'rm_diplomatic_engagement_participants'],
+  eventTypes: ['DiplomaticEngagementRecorded'],
   schema: (t) => `
     CREATE TABLE IF NOT EXISTS ${t.rm_diplomatic_engagements} (
       engagement_id TEXT PRIMARY KEY,

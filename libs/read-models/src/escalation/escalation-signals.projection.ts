@@ -40,6 +40,7 @@ export const escalationSignalsProjection: Projection<EscalationSignalEvent> = {
   name: 'escalation-signals',
   version: 3,
   tables: ['rm_escalation_signals', 'rm_escalation_days'],
+  eventTypes: ['EscalationSignalRecorded'],
   // `goldstein` is DOUBLE PRECISION, not REAL: REAL is 4 bytes in PostgreSQL (8 in SQLite, where
   // DOUBLE PRECISION has the same REAL affinity), so −7.2 would come back as −7.19999980926….
   schema: (t) => `

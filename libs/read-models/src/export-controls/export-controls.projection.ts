@@ -55,6 +55,7 @@ export const exportControlsProjection: Projection<SanctionedEntityEvent | Export
   name: 'export-controls',
   version: 6,
   tables: ['rm_export_control_changes', 'rm_export_control_days', 'rm_export_control_subjects'],
+  eventTypes: ['PolicyActionRecorded', 'SanctionedEntityAdded', 'SanctionedEntityRemoved'],
   schema: (t) => `
     CREATE TABLE IF NOT EXISTS ${t.rm_export_control_changes} (
       subject_id  TEXT NOT NULL,

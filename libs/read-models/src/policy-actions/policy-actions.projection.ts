@@ -45,6 +45,7 @@ export const policyActionsProjection: Projection<PolicyActionEvent> = {
   name: 'policy-actions',
   version: 2,
   tables: ['rm_policy_actions', 'rm_policy_action_actors', 'rm_policy_action_stages'],
+  eventTypes: ['PolicyActionRecorded', 'PolicyActionAdvanced'],
   schema: (t) => `
     CREATE TABLE IF NOT EXISTS ${t.rm_policy_actions} (
       policy_action_id  TEXT NOT NULL,

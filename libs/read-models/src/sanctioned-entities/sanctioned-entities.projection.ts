@@ -27,6 +27,7 @@ export const sanctionedEntitiesProjection: Projection<SanctionedEntityEvent> = {
   name: 'sanctioned-entities',
   version: 3,
   tables: ['rm_sanctioned_entities'],
+  eventTypes: ['SanctionedEntityAdded', 'SanctionedEntityAmended', 'SanctionedEntityRemoved'],
   schema: (t) => `
     CREATE TABLE IF NOT EXISTS ${t.rm_sanctioned_entities} (
       entity_id      TEXT NOT NULL,

@@ -19,6 +19,7 @@ export const statementsProjection: Projection<StatementEvent> = {
   name: 'statements',
   version: 3,
   tables: ['rm_statements'],
+  eventTypes: ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'],
   schema: (t) => `
     CREATE TABLE IF NOT EXISTS ${t.rm_statements} (
       statement_id  TEXT NOT NULL,
