@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { Decider, DomainCommand, DomainEvent } from '@tracker/domain/shared/decider';
 import { upcast } from '@tracker/domain/upcasting/upcast';
 import { ConcurrencyError, StreamNotFoundError } from './event-store.errors';
@@ -20,7 +20,7 @@ export interface CommandContext {
 
 /** A UUID-shaped id derived from `parts` (SHA-256), stable across retries. */
 export function deterministicId(...parts: string[]): string {
-  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const hex = hash('sha256', parts.join('\u0000'), 'hex');
   return [hex.slice(0, 8), hex.slice(8, 12), `4${hex.slice(13, 16)}`, `8${hex.slice(17, 20)}`, hex.slice(20, 32)].join(
     '-',
   );

@@ -263,15 +263,20 @@ export class ProjectionRunner {
     // The last event of batches passed without a transaction, and when a checkpoint was last written.
     let passed: AnyEvent | undefined;
     let written = Date.now();
+    // Raced against the next event: the end of this turn of the event loop while a batch fills, and the
+    // moment a passed checkpoint is due. Made once each and reused, not once per event.
+    let turn: Promise<typeof IDLE> | undefined;
+    let due: Promise<typeof IDLE> | undefined;
     try {
       for (;;) {
         const next =
           batch.length > 0
-            ? await Promise.race([pending, idle()])
+            ? await Promise.race([pending, (turn ??= idle())])
             : passed
-              ? await Promise.race([pending, idle(written + PASS_FOR_MS - Date.now())])
+              ? await Promise.race([pending, (due ??= idle(written + PASS_FOR_MS - Date.now()))])
               : await pending;
         if (next === IDLE || next.done || batch.length >= batchSize) {
+          turn = undefined;
           if (
             acts &&
             batch.length > 0 &&
@@ -286,6 +291,7 @@ export class ProjectionRunner {
             await this.commit(projection, generation, batch.length > 0 ? batch : passed ? [passed] : []);
             if (batch.length > 0 || passed) written = Date.now();
             passed = undefined;
+            due = undefined;
           }
           batch = [];
         }

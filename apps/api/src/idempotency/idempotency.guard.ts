@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Principal } from '../auth/api-keys';
 import { LOCAL_PRINCIPAL } from '../auth/api-key.guard';
 import { idempotencyKeyOf } from '../http/idempotency-key';
@@ -88,9 +88,7 @@ export class IdempotencyGuard implements CanActivate, OnModuleInit {
 
   private async claim(request: KeyedRequest, reply: FastifyReply, key: string): Promise<boolean> {
     const principal = (request.principal ?? LOCAL_PRINCIPAL).id;
-    const fingerprint = createHash('sha256')
-      .update(`${request.method} ${request.url}\n${canonical(request.body)}`)
-      .digest('hex');
+    const fingerprint = hash('sha256', `${request.method} ${request.url}\n${canonical(request.body)}`, 'hex');
     const claim = await this.keys.claim(principal, key, fingerprint);
     switch (claim.kind) {
       case 'replay':

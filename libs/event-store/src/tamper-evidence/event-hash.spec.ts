@@ -8,6 +8,17 @@ const event = {
 };
 
 describe('eventHash', () => {
+  it('gives the digests earlier versions stored, so existing chains still verify', () => {
+    const stored = {
+      type: 'StatementRecorded',
+      data: { speaker: 'Lin Jian', text: '台湾 question', when: '2024-05-20' },
+      metadata: { actor: 'analyst', correlationId: 'c-1', hash: 'ignored' },
+    };
+    const first = eventHash(GENESIS_HASH, stored);
+    expect(first).toBe('055474d2f40cca7b4a910124c6748cf82e66188d26ca918f1bce5a714df76cfb');
+    expect(eventHash(first, stored)).toBe('822c8efcc8a6dc128fb25e8799733279c03920c94214aac30c467f4685393c30');
+  });
+
   it('is hex SHA-256 of the previous hash followed by canonical {data, metadata, type}', () => {
     const body =
       '{"data":{"statementId":"s1","text":"red line"},' +

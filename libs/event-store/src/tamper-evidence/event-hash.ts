@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { JsonObject } from '../event-store.port';
 import { canonicalJson } from './canonical-json';
 
@@ -20,7 +20,8 @@ export interface HashableEvent {
 export function eventHash(previousHash: string, event: HashableEvent): string {
   const { hash: _ignored, ...metadata } = event.metadata;
   const body = canonicalJson({ type: event.type, data: event.data, metadata });
-  return createHash('sha256').update(previousHash, 'utf8').update(body, 'utf8').digest('hex');
+  // One-shot: the same digest as update(previousHash).update(body), without a Hash object per event.
+  return hash('sha256', previousHash + body, 'hex');
 }
 
 /** The hash a stored event carries, or `null` for events written before hashing existed. */
