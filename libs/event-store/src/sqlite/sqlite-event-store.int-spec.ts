@@ -58,6 +58,27 @@ describe('SQLite live subscriptions', () => {
     expect(b.every((e, i) => e === a[i])).toBe(true);
   });
 
+  it('hands a group commit to live subscribers as written, without reading it back, equal to a read', async () => {
+    const store = open();
+    await store.appendToStream('s-0', [event()], { expectedRevision: 'no_stream' });
+    const seen = take(store, 6);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const statements = (store as unknown as { stmt: { allFwd: { all: (...args: unknown[]) => unknown } } }).stmt;
+    const reads = jest.spyOn(statements.allFwd, 'all');
+    await Promise.all([
+      store.appendToStream('s-1', [event(), event()], { expectedRevision: 'no_stream' }),
+      store.appendToStream('s-2', [{ ...event(), data: { nested: { list: [1, 'two', null] }, text: '台湾' } }], {
+        expectedRevision: 'no_stream',
+      }),
+      store.appendToStream('s-0', [event(), event()], { expectedRevision: 0n }),
+    ]);
+    const live = await seen;
+    expect(reads).not.toHaveBeenCalled();
+    const read: RecordedEvent[] = [];
+    for await (const e of store.readAll()) read.push(e);
+    expect(live).toEqual(read);
+  });
+
   it('a subscription still sees appends made by another process, once its poll comes round', async () => {
     const store = open();
     const other = open();

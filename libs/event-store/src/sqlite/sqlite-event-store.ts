@@ -76,7 +76,7 @@ export class SqliteEventStore implements EventStorePort {
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
-  private readonly commitGroup: (group: readonly PendingAppend[]) => void;
+  private readonly commitGroup: (group: readonly PendingAppend[], written: RecordedEvent[]) => void;
   private pending: PendingAppend[] = [];
   /**
    * Pages read by live subscriptions since the last commit and within this turn of the event
@@ -104,9 +104,9 @@ export class SqliteEventStore implements EventStorePort {
     // IMMEDIATE takes the write lock before any revision is read, so two processes cannot both pass a check.
     // An append that fails its check has written nothing (see `appendLocked`), so it is refused alone; an
     // error while inserting fails the whole group, which then rolls back with nothing acknowledged.
-    this.commitGroup = this.db.transaction((group: readonly PendingAppend[]) => {
+    this.commitGroup = this.db.transaction((group: readonly PendingAppend[], written: RecordedEvent[]) => {
       for (const append of group) {
-        const checked = this.appendLocked(append.streamId, append.events, append.options);
+        const checked = this.appendLocked(append.streamId, append.events, append.options, written);
         if (checked instanceof Error) append.error = checked;
         else append.result = checked;
       }
@@ -160,8 +160,9 @@ export class SqliteEventStore implements EventStorePort {
   private flush(): void {
     const group = this.pending;
     this.pending = [];
+    const written: RecordedEvent[] = [];
     try {
-      this.commitGroup(group);
+      this.commitGroup(group, written);
     } catch (error) {
       for (const append of group) append.reject(error);
       return;
@@ -171,6 +172,8 @@ export class SqliteEventStore implements EventStorePort {
       else append.reject(append.error);
     }
     this.tail.clear();
+    // The group's events, contiguous in `$all`, are the page that live subscriptions at the previous head read next.
+    if (written.length > 0 && written.length <= this.pageSize) this.keepTail(written[0].position.commit - 1n, written);
     wakeAll(this.appended);
   }
 
@@ -184,6 +187,7 @@ export class SqliteEventStore implements EventStorePort {
     streamId: string,
     events: readonly EventData[],
     { expectedRevision }: AppendOptions,
+    written: RecordedEvent[],
   ): AppendResult | Error {
     let rows: [string, string, string, string][];
     try {
@@ -215,6 +219,19 @@ export class SqliteEventStore implements EventStorePort {
       revision += 1n;
       const info = this.stmt.insert.run(eventId, streamId, revision, type, data, metadata, now);
       position = BigInt(info.lastInsertRowid);
+      // Parsed from the text just stored, so live subscribers see exactly what a read would return.
+      written.push(
+        toRecorded({
+          position,
+          event_id: eventId,
+          stream_id: streamId,
+          revision,
+          type,
+          data,
+          metadata,
+          recorded_at: now,
+        }),
+      );
     }
     return { nextRevision: revision, position: { commit: position, prepare: position } };
   }
@@ -305,13 +322,14 @@ export class SqliteEventStore implements EventStorePort {
 
   private readTail(after: bigint): readonly RecordedEvent[] {
     let events = this.tail.get(after);
-    if (!events) {
-      events = this.stmt.allFwd.all(after, this.pageSize).map(toRecorded);
-      // Appends by other processes are only seen by reading again: keep pages no longer than this turn.
-      if (this.tail.size === 0) setImmediate(() => this.tail.clear());
-      this.tail.set(after, events);
-    }
+    if (!events) this.keepTail(after, (events = this.stmt.allFwd.all(after, this.pageSize).map(toRecorded)));
     return events;
+  }
+
+  private keepTail(after: bigint, events: readonly RecordedEvent[]): void {
+    // Appends by other processes are only seen by reading again: keep pages no longer than this turn.
+    if (this.tail.size === 0) setImmediate(() => this.tail.clear());
+    this.tail.set(after, events);
   }
 
   /** Resolves on the next local append, after a poll interval (appends from other processes), or on abort. */
