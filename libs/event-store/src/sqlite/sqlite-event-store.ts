@@ -76,14 +76,14 @@ export class SqliteEventStore implements EventStorePort {
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
-  private readonly commitGroup: (group: readonly PendingAppend[], written: RecordedEvent[]) => void;
+  private readonly commitGroup: (group: readonly PendingAppend[], written: EventRow[]) => void;
   private pending: PendingAppend[] = [];
   /**
    * Pages read by live subscriptions since the last commit and within this turn of the event
    * loop, by the position they follow: subscriptions woken by the same append (every
    * projection, inline) share one read and one parse instead of each doing both.
    */
-  private readonly tail = new Map<bigint, readonly RecordedEvent[]>();
+  private readonly tail = new Map<bigint, readonly RecordedEvent[] | (() => readonly RecordedEvent[])>();
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -104,7 +104,7 @@ export class SqliteEventStore implements EventStorePort {
     // IMMEDIATE takes the write lock before any revision is read, so two processes cannot both pass a check.
     // An append that fails its check has written nothing (see `appendLocked`), so it is refused alone; an
     // error while inserting fails the whole group, which then rolls back with nothing acknowledged.
-    this.commitGroup = this.db.transaction((group: readonly PendingAppend[], written: RecordedEvent[]) => {
+    this.commitGroup = this.db.transaction((group: readonly PendingAppend[], written: EventRow[]) => {
       for (const append of group) {
         const checked = this.appendLocked(append.streamId, append.events, append.options, written);
         if (checked instanceof Error) append.error = checked;
@@ -160,7 +160,7 @@ export class SqliteEventStore implements EventStorePort {
   private flush(): void {
     const group = this.pending;
     this.pending = [];
-    const written: RecordedEvent[] = [];
+    const written: EventRow[] = [];
     try {
       this.commitGroup(group, written);
     } catch (error) {
@@ -172,8 +172,11 @@ export class SqliteEventStore implements EventStorePort {
       else append.reject(append.error);
     }
     this.tail.clear();
-    // The group's events, contiguous in `$all`, are the page that live subscriptions at the previous head read next.
-    if (written.length > 0 && written.length <= this.pageSize) this.keepTail(written[0].position.commit - 1n, written);
+    // The group's rows, contiguous in `$all`, are the page live subscriptions at the previous head read next:
+    // parsed once, by the first of them, and not at all when no subscription asks.
+    if (written.length > 0 && written.length <= this.pageSize) {
+      this.keepTail(BigInt(written[0].position) - 1n, () => written.map(toRecorded));
+    }
     wakeAll(this.appended);
   }
 
@@ -187,7 +190,7 @@ export class SqliteEventStore implements EventStorePort {
     streamId: string,
     events: readonly EventData[],
     { expectedRevision }: AppendOptions,
-    written: RecordedEvent[],
+    written: EventRow[],
   ): AppendResult | Error {
     let rows: [string, string, string, string][];
     try {
@@ -219,19 +222,17 @@ export class SqliteEventStore implements EventStorePort {
       revision += 1n;
       const info = this.stmt.insert.run(eventId, streamId, revision, type, data, metadata, now);
       position = BigInt(info.lastInsertRowid);
-      // Parsed from the text just stored, so live subscribers see exactly what a read would return.
-      written.push(
-        toRecorded({
-          position,
-          event_id: eventId,
-          stream_id: streamId,
-          revision,
-          type,
-          data,
-          metadata,
-          recorded_at: now,
-        }),
-      );
+      // Parsed on demand from the text just stored, so live subscribers see exactly what a read would return.
+      written.push({
+        position,
+        event_id: eventId,
+        stream_id: streamId,
+        revision,
+        type,
+        data,
+        metadata,
+        recorded_at: now,
+      });
     }
     return { nextRevision: revision, position: { commit: position, prepare: position } };
   }
@@ -322,11 +323,12 @@ export class SqliteEventStore implements EventStorePort {
 
   private readTail(after: bigint): readonly RecordedEvent[] {
     let events = this.tail.get(after);
+    if (typeof events === 'function') this.tail.set(after, (events = events()));
     if (!events) this.keepTail(after, (events = this.stmt.allFwd.all(after, this.pageSize).map(toRecorded)));
     return events;
   }
 
-  private keepTail(after: bigint, events: readonly RecordedEvent[]): void {
+  private keepTail(after: bigint, events: readonly RecordedEvent[] | (() => readonly RecordedEvent[])): void {
     // Appends by other processes are only seen by reading again: keep pages no longer than this turn.
     if (this.tail.size === 0) setImmediate(() => this.tail.clear());
     this.tail.set(after, events);
