@@ -8,23 +8,12 @@ import {
 } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { canonicalJson } from '@tracker/event-store/tamper-evidence/canonical-json';
 import { hash } from 'node:crypto';
 import type { Principal } from '../auth/api-keys';
 import { LOCAL_PRINCIPAL } from '../auth/api-key.guard';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import { IdempotencyStore, type StoredResponse } from './idempotency.store';
-
-/** Canonical JSON (sorted keys) so the same body in another key order is the same request. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** Where a request keeps the key it claimed until its response is stored or the key released. */
 const CLAIMED = Symbol('idempotency claim');
@@ -88,7 +77,8 @@ export class IdempotencyGuard implements CanActivate, OnModuleInit {
 
   private async claim(request: KeyedRequest, reply: FastifyReply, key: string): Promise<boolean> {
     const principal = (request.principal ?? LOCAL_PRINCIPAL).id;
-    const fingerprint = hash('sha256', `${request.method} ${request.url}\n${canonical(request.body)}`, 'hex');
+    // Canonical JSON (sorted keys), so the same body in another key order is the same request.
+    const fingerprint = hash('sha256', `${request.method} ${request.url}\n${canonicalJson(request.body)}`, 'hex');
     const claim = await this.keys.claim(principal, key, fingerprint);
     switch (claim.kind) {
       case 'replay':
