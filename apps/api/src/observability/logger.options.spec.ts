@@ -1,5 +1,5 @@
 import { ConfigError } from '@tracker/runtime/app.config';
-import { redactSecrets, redactUrl, resolveLogLevel } from './logger.options';
+import { accessLevel, redactSecrets, redactUrl, resolveLogLevel } from './logger.options';
 
 describe('log redaction and level', () => {
   it('replaces secret-named fields at any depth of plain objects and arrays', () => {
@@ -32,5 +32,15 @@ describe('log redaction and level', () => {
     expect(resolveLogLevel(undefined)).toBe('info');
     expect(resolveLogLevel('silent')).toBe('silent');
     expect(() => resolveLogLevel('verbose')).toThrow(ConfigError);
+  });
+
+  it('logs 5xx at error, 4xx at warn, probes and scrapes at debug, everything else at info', () => {
+    expect(accessLevel('/v1/statements', 201)).toBe('info');
+    expect(accessLevel('/v1/statements', 404)).toBe('warn');
+    expect(accessLevel('/v1/statements', 500)).toBe('error');
+    expect(accessLevel('/health/ready', 200)).toBe('debug');
+    expect(accessLevel('/metrics', 200)).toBe('debug');
+    expect(accessLevel('/health/ready', 503)).toBe('error');
+    expect(accessLevel('/healthy-looking/path', 200)).toBe('info');
   });
 });

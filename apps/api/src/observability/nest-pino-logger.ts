@@ -12,33 +12,20 @@ export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   /** Info line. */
-  log(message: unknown, ...params: unknown[]): void {
-    this.write('info', message, params);
-  }
-
+  readonly log = this.at('info');
   /** Error line; Nest's own handlers pass `(message, stack, context)`. */
-  error(message: unknown, ...params: unknown[]): void {
-    this.write('error', message, params);
-  }
-
+  readonly error = this.at('error');
   /** Warning line. */
-  warn(message: unknown, ...params: unknown[]): void {
-    this.write('warn', message, params);
-  }
-
+  readonly warn = this.at('warn');
   /** Debug line. */
-  debug(message: unknown, ...params: unknown[]): void {
-    this.write('debug', message, params);
-  }
-
+  readonly debug = this.at('debug');
   /** Nest's `verbose` is pino's `trace`. */
-  verbose(message: unknown, ...params: unknown[]): void {
-    this.write('trace', message, params);
-  }
-
+  readonly verbose = this.at('trace');
   /** Fatal line. */
-  fatal(message: unknown, ...params: unknown[]): void {
-    this.write('fatal', message, params);
+  readonly fatal = this.at('fatal');
+
+  private at(level: Level): (message: unknown, ...params: unknown[]) => void {
+    return (message, ...params) => this.write(level, message, params);
   }
 
   private write(level: Level, message: unknown, params: unknown[]): void {
