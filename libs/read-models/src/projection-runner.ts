@@ -71,7 +71,7 @@ export class ProjectionRunner {
   private readonly loopStates = new Map<string, LoopState>();
   private readonly waiters: Wakers = new Set();
   /** By loop key: the position a live loop has passed without a transaction (see `Projection.eventTypes`). */
-  private readonly passed = new Map<string, Position>();
+  private readonly passedTo = new Map<string, Position>();
   private readonly pages = new Map<string, Promise<Page>>();
   /** The page each catching-up loop reads next (or is folding), by loop key. */
   private readonly needs = new Map<string, string>();
@@ -136,7 +136,7 @@ export class ProjectionRunner {
     for (;;) {
       const active = (await Generations.list(this.db)).filter((g) => g.status === 'active');
       const reached = (at: Position | undefined) => at !== undefined && comparePositions(at, position) >= 0;
-      if (active.every((g) => reached(g.position) || reached(this.passed.get(key(g))))) return;
+      if (active.every((g) => reached(g.position) || reached(this.passedTo.get(key(g))))) return;
       if (Date.now() > deadline) throw new Error('projections did not catch up in time');
       await sleep(50, undefined, this.waiters);
     }
@@ -284,7 +284,7 @@ export class ProjectionRunner {
             Date.now() - written < PASS_FOR_MS
           ) {
             passed = batch[batch.length - 1];
-            this.passed.set(loop, passed.position);
+            this.passedTo.set(loop, passed.position);
             wakeAll(this.waiters);
           } else {
             // A batch emptied by a due checkpoint carries the last passed event: folding it changes no row.
@@ -302,7 +302,7 @@ export class ProjectionRunner {
       }
     } finally {
       // Uncommitted events are simply delivered again from the checkpoint by the next subscription.
-      this.passed.delete(loop);
+      this.passedTo.delete(loop);
       local.abort();
       await pending.catch(() => undefined);
       await iterator.return?.();

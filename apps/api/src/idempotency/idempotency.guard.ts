@@ -68,11 +68,12 @@ export class IdempotencyGuard implements CanActivate, OnModuleInit {
   }
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    const request = context.switchToHttp().getRequest<KeyedRequest>();
+    const http = context.switchToHttp();
+    const request = http.getRequest<KeyedRequest>();
     if (request.method !== 'POST') return true;
     const key = idempotencyKeyOf(request);
     if (key === undefined) return true;
-    return this.claim(request, context.switchToHttp().getResponse<FastifyReply>(), key);
+    return this.claim(request, http.getResponse<FastifyReply>(), key);
   }
 
   private async claim(request: KeyedRequest, reply: FastifyReply, key: string): Promise<boolean> {
