@@ -27,13 +27,18 @@ const stores: [string, () => Promise<{ env: Record<string, string>; cleanup(): P
   ],
 ];
 
-describe.each(stores)('blue/green rebuild under read load (read models on %s)', (_, setup) => {
+/** Projections on the request thread, and on the API's projection thread (the default). */
+const cases = stores.flatMap(([name, setup]) =>
+  (['inline', 'thread'] as const).map((mode) => [name, mode, setup] as const),
+);
+
+describe.each(cases)('blue/green rebuild under read load (read models on %s, projections %s)', (_, mode, setup) => {
   let api: TestApp;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
     const store = await setup();
     cleanup = store.cleanup;
-    api = await startTestApp(undefined, store.env);
+    api = await startTestApp(undefined, { ...store.env, PROJECTIONS: mode });
   });
   afterAll(async () => {
     await api.close();

@@ -41,8 +41,13 @@ export async function startTestApp(
   const env = esdb
     ? { DATA_DIR: dataDir, EVENT_STORE: 'esdb', EVENTSTORE_CONNECTION_STRING: process.env.EVENTSTORE_CONNECTION_STRING }
     : { DATA_DIR: dataDir };
-  // Suites send thousands of requests in-process; the rate limit has a test of its own.
-  Object.assign(env, { RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' }, overrides);
+  // Suites send thousands of requests in-process; the rate limit has a test of its own. Projections run on the
+  // request thread unless a suite asks for the projection thread (`PROJECTIONS: 'thread'`, the default of a real start).
+  Object.assign(
+    env,
+    { RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', PROJECTIONS: 'inline' },
+    overrides,
+  );
   const app = await createApp(loadConfig(env), { logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -26,8 +26,11 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection string' })
   DATABASE_URL?: string;
-  /** Whether this process runs the projections (`inline`) or leaves them to `apps/projector` (`off`). */
-  @IsIn(['inline', 'off']) PROJECTIONS: 'inline' | 'off' = 'inline';
+  /**
+   * Where the API's projections run: on a worker thread of the API process (`thread`), on its
+   * request thread (`inline`), or in `apps/projector` (`off`).
+   */
+  @IsIn(['thread', 'inline', 'off']) PROJECTIONS: 'thread' | 'inline' | 'off' = 'thread';
   /** Lease time-to-live: a dead projector's work is taken over after at most this long. */
   @Type(() => Number) @IsInt() @Min(100) PROJECTOR_LEASE_TTL_MS = 10_000;
   /** API keys as `name:role:sha256hex` entries, comma-separated; roles viewer, analyst, auditor, admin. */

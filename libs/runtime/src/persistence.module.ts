@@ -8,25 +8,23 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { createEventStore } from '@tracker/event-store/create-event-store';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
 import {
   EVENT_STORE_OBSERVER,
   type EventStoreObserver,
   InstrumentedEventStore,
 } from '@tracker/event-store/instrumented-event-store';
-import { ProjectionRunner } from '@tracker/read-models/projection-runner';
+import { ProjectionRunner, type ProjectionRunnerOptions } from '@tracker/read-models/projection-runner';
 import { ALL_PROJECTIONS } from '@tracker/read-models/projections';
 import { ReadModels } from '@tracker/read-models/read-models';
-import { PostgresReadModelStore } from '@tracker/read-models/store/postgres-read-model-store';
 import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
-import { SqliteReadModelStore } from '@tracker/read-models/store/sqlite-read-model-store';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { AppConfig } from './app.config';
+import { ThreadedProjectionRunner } from './projection-thread';
+import { openEventStore, openReadModelStore } from './stores';
 
-/** What this process is: the API (projecting only when `PROJECTIONS=inline`), the projector worker, or a CLI command. */
+/** What this process is: the API (projecting unless `PROJECTIONS=off`), the projector worker, or a CLI command. */
 export type ProcessRole = 'api' | 'projector' | 'cli';
 
 const ROLE = Symbol('ROLE');
@@ -43,7 +41,7 @@ class StoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.role === 'projector' || (this.role === 'api' && this.config.PROJECTIONS === 'inline')) this.runner.start();
+    if (this.role === 'projector' || (this.role === 'api' && this.config.PROJECTIONS !== 'off')) this.runner.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -59,7 +57,6 @@ class StoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 export class PersistenceModule {
   /** Wires the stores for `config`; a projector takes a lease so only one projects at a time. */
   static forRoot(config: AppConfig, role: ProcessRole = 'api'): DynamicModule {
-    const file = join(config.DATA_DIR, 'tracker.db');
     const logger = new Logger('projections');
     const holder = `${role}@${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     return {
@@ -72,35 +69,34 @@ export class PersistenceModule {
           // Counted when the process has metrics (the API's ObservabilityModule); plain otherwise (CLI, projector).
           inject: [{ token: EVENT_STORE_OBSERVER, optional: true }],
           useFactory: async (observer?: EventStoreObserver): Promise<EventStorePort> => {
-            const store = await createEventStore({
-              kind: config.EVENT_STORE,
-              filename: file,
-              synchronous: config.SQLITE_SYNCHRONOUS,
-              connectionString: config.EVENTSTORE_CONNECTION_STRING,
-              connectTimeoutMs: config.EVENTSTORE_CONNECT_TIMEOUT_MS,
-            });
+            const store = await openEventStore(config);
             return observer ? new InstrumentedEventStore(store, observer, config.EVENT_STORE) : store;
           },
         },
         {
           provide: READ_MODEL_STORE,
-          useFactory: (): ReadModelStore =>
-            config.READ_MODEL_STORE === 'postgres'
-              ? new PostgresReadModelStore(config.DATABASE_URL!)
-              : new SqliteReadModelStore(file),
+          useFactory: (): ReadModelStore => openReadModelStore(config),
         },
         {
           provide: ProjectionRunner,
           inject: [EVENT_STORE, READ_MODEL_STORE],
           useFactory: async (store: EventStorePort, db: ReadModelStore) => {
-            const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, {
+            const events: ProjectionRunnerOptions = {
               onError: (name, error) => logger.error(`${name}: ${String(error)}`),
               onSwitch: (name, generation) => logger.log(`${name}: generation ${generation} is now active`),
-              lease:
-                role === 'projector' ? { name: 'projector', holder, ttlMs: config.PROJECTOR_LEASE_TTL_MS } : undefined,
-              onLeaseChange: (held) =>
-                logger.log(`${holder} ${held ? 'holds the lease: projecting' : 'lost the lease: standing by'}`),
-            });
+            };
+            const runner =
+              role === 'api' && config.PROJECTIONS === 'thread'
+                ? new ThreadedProjectionRunner(config, store, db, events)
+                : new ProjectionRunner(store, db, ALL_PROJECTIONS, {
+                    ...events,
+                    lease:
+                      role === 'projector'
+                        ? { name: 'projector', holder, ttlMs: config.PROJECTOR_LEASE_TTL_MS }
+                        : undefined,
+                    onLeaseChange: (held) =>
+                      logger.log(`${holder} ${held ? 'holds the lease: projecting' : 'lost the lease: standing by'}`),
+                  });
             // Registry and first generations are created here: read-model migrations run at startup.
             await runner.init();
             return runner;

@@ -90,8 +90,8 @@ export class HealthController {
       ...(v.reason ? { reason: v.reason } : {}),
       ...(v.lastError ? { lastError: v.lastError } : {}),
     }));
-    const inline = this.config.PROJECTIONS === 'inline';
-    return inline && verdicts.some((v) => v.stalled) ? check.down({ projections }) : check.up({ projections });
+    const own = this.config.PROJECTIONS !== 'off';
+    return own && verdicts.some((v) => v.stalled) ? check.down({ projections }) : check.up({ projections });
   }
 
   private async probe(key: string, ping: () => Promise<void>) {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describeEventStoreContract } from '../event-store.contract-suite';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -79,7 +80,7 @@ describe('SQLite live subscriptions', () => {
     expect(live).toEqual(read);
   });
 
-  it('a subscription still sees appends made by another process, once its poll comes round', async () => {
+  it('a subscription sees appends made through another store on the same file', async () => {
     const store = open();
     const other = open();
     await store.appendToStream('s-1', [event()], { expectedRevision: 'no_stream' });
@@ -88,4 +89,33 @@ describe('SQLite live subscriptions', () => {
     await other.appendToStream('s-2', [event(), event()], { expectedRevision: 'no_stream' });
     expect((await seen).map((e) => e.streamId)).toEqual(['s-1', 's-2', 's-2']);
   });
+
+  it('wakes a subscription on another thread of this process at each commit, not at its next poll', async () => {
+    const store = open();
+    const filename = join(dir, 'events.db');
+    // The thread's store polls once every 10 minutes: only the commit's message can wake it within the test's time.
+    const source = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const { SqliteEventStore } = require(workerData.module);
+      const store = new SqliteEventStore({ filename: workerData.filename, pollIntervalMs: 600000 });
+      const live = store.subscribeToAll()[Symbol.asyncIterator]();
+      const first = live.next();
+      parentPort.postMessage('waiting');
+      first.then(({ value }) => parentPort.postMessage(value.streamId)).finally(() => store.close());`;
+    const worker = new Worker(`require('ts-node/register/transpile-only');${source}`, {
+      eval: true,
+      workerData: { filename, module: join(__dirname, 'sqlite-event-store.ts') },
+    });
+    try {
+      const messages: string[] = [];
+      const next = () => new Promise<string>((resolve) => worker.once('message', resolve));
+      messages.push(await next());
+      const seen = next();
+      await store.appendToStream('s-thread', [event()], { expectedRevision: 'no_stream' });
+      messages.push(await seen);
+      expect(messages).toEqual(['waiting', 's-thread']);
+    } finally {
+      await worker.terminate();
+    }
+  }, 30_000);
 });

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { BroadcastChannel } from 'node:worker_threads';
 import { sleep, wakeAll, type Wakers } from '../abortable-sleep';
 import { ConcurrencyError, StreamNotFoundError } from '../event-store.errors';
 import type {
@@ -73,6 +74,8 @@ export class SqliteEventStore implements EventStorePort {
   private readonly db: Database.Database;
   /** Live subscriptions waiting for the next local append. */
   private readonly appended: Wakers = new Set();
+  /** Tells stores on the same file in this process's other threads of each commit (see `waitForAppend`). */
+  private readonly commits?: BroadcastChannel;
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
@@ -88,6 +91,12 @@ export class SqliteEventStore implements EventStorePort {
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
     this.db = new Database(options.filename);
+    if (options.filename !== ':memory:') {
+      // The API's projection thread holds its own store on this file: its subscriptions wake on our commits, not on a poll.
+      this.commits = new BroadcastChannel(`tracker-sqlite-commits:${realpathSync(options.filename)}`);
+      this.commits.onmessage = () => wakeAll(this.appended);
+      this.commits.unref();
+    }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
@@ -178,6 +187,7 @@ export class SqliteEventStore implements EventStorePort {
       this.keepTail(BigInt(written[0].position) - 1n, () => written.map(toRecorded));
     }
     wakeAll(this.appended);
+    if (written.length > 0) this.commits?.postMessage(null);
   }
 
   /**
@@ -334,7 +344,7 @@ export class SqliteEventStore implements EventStorePort {
     this.tail.set(after, events);
   }
 
-  /** Resolves on the next local append, after a poll interval (appends from other processes), or on abort. */
+  /** Resolves on the next append in this process (any thread), after a poll interval (other processes), or on abort. */
   private waitForAppend(signal: AbortSignal | undefined): Promise<void> {
     return sleep(this.pollIntervalMs, signal, this.appended);
   }
@@ -344,6 +354,7 @@ export class SqliteEventStore implements EventStorePort {
   }
 
   async close(): Promise<void> {
+    this.commits?.close();
     if (this.db.open) this.db.close();
   }
 }
