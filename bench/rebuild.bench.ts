@@ -27,7 +27,7 @@ export interface RebuildFigure {
   readonly longestStallMs: number;
   /** CPU time of the rebuilding process (all threads): near `seconds` means CPU-bound, far below means waiting. */
   readonly cpuSeconds: number;
-  /** Folder whose `tracker.db` holds the log and the rebuilt read models (SQLite only). */
+  /** Folder holding the log (`tracker.db`) and the rebuilt read models (`read-models.db`), as the API lays them out (SQLite only). */
   readonly dataDir?: string;
 }
 
@@ -36,7 +36,7 @@ const MB = 1024 * 1024;
 /**
  * Child task: a full rebuild of every projection (or of those named) from position 0 with the
  * product's `ProjectionRunner` (its default batch of 1,000 events per transaction). SQLite: into
- * the log's own file, as the embedded product runs. PostgreSQL: into a fresh schema, dropped afterwards.
+ * `read-models.db` beside the log, as the embedded product lays them out. PostgreSQL: into a fresh schema, dropped afterwards.
  */
 export async function rebuildTask(args: {
   store: 'sqlite' | 'postgres';
@@ -53,7 +53,7 @@ export async function rebuildTask(args: {
     mkdirSync(args.dataDir, { recursive: true });
     filename = join(args.dataDir, 'tracker.db');
     copyFileSync(args.eventsFile, filename);
-    readModels = new SqliteReadModelStore(filename);
+    readModels = new SqliteReadModelStore(join(args.dataDir, 'read-models.db'));
   } else {
     schema = `bench_${randomBytes(6).toString('hex')}`;
     readModels = new PostgresReadModelStore(args.postgresUrl, { schema });

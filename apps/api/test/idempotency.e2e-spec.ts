@@ -1,4 +1,5 @@
-import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import { KEY_STORE } from '@tracker/runtime/persistence.module';
 import { entityBody, statementBody } from '@tracker/testing/fixtures';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from './test-app';
@@ -71,7 +72,7 @@ describe('Idempotency-Key on every POST', () => {
     expect(first.status).toBe(201);
     // The process died after the append, before the response was stored; the claim is older than the 30 s window.
     await api.app
-      .get<ReadModelStore>(READ_MODEL_STORE)
+      .get<ReadModelStore>(KEY_STORE)
       .run(`UPDATE idempotency_keys SET state = 'pending', response = NULL, created_at = 0 WHERE idem_key = @key`, {
         key: headers['idempotency-key'],
       });
@@ -99,7 +100,7 @@ describe('Idempotency-Key on every POST', () => {
     const first = await api.request('POST', '/v1/statements', statementBody(), headers);
     const stored = { status: 201, body: first.body, etag: first.headers.etag };
     await api.app
-      .get<ReadModelStore>(READ_MODEL_STORE)
+      .get<ReadModelStore>(KEY_STORE)
       .run('UPDATE idempotency_keys SET response = @response WHERE idem_key = @key', {
         key: headers['idempotency-key'],
         response: JSON.stringify(stored),

@@ -1,6 +1,8 @@
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { ThreadedProjectionRunner } from '@tracker/runtime/projection-thread';
 import { statementBody } from '@tracker/testing/fixtures';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -30,6 +32,23 @@ describe('projections on the projection thread (PROJECTIONS=thread)', () => {
     const states = admin.body.projections.map((p: { active: { state: string } }) => p.active.state);
     expect(states).toHaveLength(8);
     expect(states.every((state: string) => state === 'running')).toBe(true);
+  });
+
+  it('keeps the read models in a file of their own, and the log and idempotency keys in tracker.db', async () => {
+    const tables = (file: string) => {
+      const db = new Database(join(api.dataDir, file), { readonly: true });
+      try {
+        return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+          (t) => t.name,
+        );
+      } finally {
+        db.close();
+      }
+    };
+    expect(tables('read-models.db')).toEqual(expect.arrayContaining(['projection_generations', 'rm_statements_g1']));
+    expect(tables('read-models.db')).not.toContain('events');
+    expect(tables('tracker.db')).toEqual(expect.arrayContaining(['events', 'idempotency_keys']));
+    expect(tables('tracker.db').filter((t) => t.startsWith('rm_') || t.startsWith('projection_'))).toEqual([]);
   });
 
   it('starts the thread again when it dies, and nothing written meanwhile is lost', async () => {

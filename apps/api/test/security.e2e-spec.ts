@@ -2,7 +2,8 @@ import { statementBody } from '@tracker/testing/fixtures';
 import { hashApiKey } from '@tracker/runtime/api-key-hash';
 import { assertSafeBinding } from '../src/bootstrap';
 import { loadConfig } from '@tracker/runtime/app.config';
-import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import { KEY_STORE } from '@tracker/runtime/persistence.module';
 import { startTestApp, type TestApp } from './test-app';
 
 const KEYS = {
@@ -67,7 +68,7 @@ describe('security: API keys and roles', () => {
     const refused = await api.request('POST', '/v1/statements', statementBody(), headers('viewer'));
     expect(refused.status).toBe(403);
     const claims = await api.app
-      .get<ReadModelStore>(READ_MODEL_STORE)
+      .get<ReadModelStore>(KEY_STORE)
       .all<{ principal: string }>('SELECT principal FROM idempotency_keys WHERE idem_key = @key', {
         key: 'shared-key-1',
       });

@@ -79,7 +79,7 @@ describe('cli: audit replay --compare, audit verify, audit export, projections r
   }, 60_000);
 
   it('a replay notices a read-model row that the log does not explain', async () => {
-    const db = new Database(join(api.dataDir, 'tracker.db'));
+    const db = new Database(join(api.dataDir, 'read-models.db'));
     db.prepare("UPDATE rm_statements_g1 SET doc = replace(doc, 'v1', 'tampered') WHERE recorded_to IS NULL").run();
     db.close();
     const result = await cli(api.dataDir, 'audit', 'replay', '--compare', '--projection', 'statements');

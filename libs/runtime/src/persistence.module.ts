@@ -22,12 +22,15 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppConfig } from './app.config';
 import { ThreadedProjectionRunner } from './projection-thread';
-import { openEventStore, openReadModelStore } from './stores';
+import { openEventStore, openKeyStore, openReadModelStore } from './stores';
 
 /** What this process is: the API (projecting unless `PROJECTIONS=off`), the projector worker, or a CLI command. */
 export type ProcessRole = 'api' | 'projector' | 'cli';
 
 const ROLE = Symbol('ROLE');
+
+/** The store the API keeps idempotency keys in (see `openKeyStore`). */
+export const KEY_STORE = Symbol('KEY_STORE');
 
 /** Starts projections after the app is up and closes the stores last on shutdown. */
 @Injectable()
@@ -38,6 +41,7 @@ class StoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(ROLE) private readonly role: ProcessRole,
     @Inject(EVENT_STORE) private readonly store: EventStorePort,
     @Inject(READ_MODEL_STORE) private readonly db: ReadModelStore,
+    @Inject(KEY_STORE) private readonly keys: ReadModelStore,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,6 +51,7 @@ class StoreLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
     await this.store.close();
+    if (this.keys !== this.db) await this.keys.close();
     await this.db.close();
   }
 }
@@ -76,6 +81,11 @@ export class PersistenceModule {
         {
           provide: READ_MODEL_STORE,
           useFactory: (): ReadModelStore => openReadModelStore(config),
+        },
+        {
+          provide: KEY_STORE,
+          inject: [READ_MODEL_STORE],
+          useFactory: (db: ReadModelStore) => openKeyStore(config, db),
         },
         {
           provide: ProjectionRunner,
@@ -109,7 +119,7 @@ export class PersistenceModule {
         },
         StoreLifecycle,
       ],
-      exports: [AppConfig, EVENT_STORE, READ_MODEL_STORE, ProjectionRunner, ReadModels],
+      exports: [AppConfig, EVENT_STORE, READ_MODEL_STORE, KEY_STORE, ProjectionRunner, ReadModels],
     };
   }
 }

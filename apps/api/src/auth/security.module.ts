@@ -1,8 +1,9 @@
 import { type DynamicModule, Injectable, Module } from '@nestjs/common';
 import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
 import type { AppConfig } from '@tracker/runtime/app.config';
+import { KEY_STORE } from '@tracker/runtime/persistence.module';
 import { IdempotencyGuard } from '../idempotency/idempotency.guard';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { ApiKeyGuard } from './api-key.guard';
@@ -35,7 +36,7 @@ export class SecurityModule {
         ...(limit > 0 ? [{ provide: APP_GUARD, useClass: PerKeyThrottlerGuard }] : []),
         {
           provide: IdempotencyStore,
-          inject: [READ_MODEL_STORE],
+          inject: [KEY_STORE],
           useFactory: async (db: ReadModelStore) => {
             const store = new IdempotencyStore(db, config.IDEMPOTENCY_TTL_HOURS * 3_600_000);
             await store.init();

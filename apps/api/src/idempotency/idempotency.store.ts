@@ -23,7 +23,7 @@ export type Claim =
 const ABANDONED_AFTER_MS = 30_000;
 
 /**
- * Idempotency keys in the read-model store (SQLite file or PostgreSQL), so they survive
+ * Idempotency keys in `KEY_STORE` (the embedded log file, or PostgreSQL), so they survive
  * restarts and are shared by API replicas. A key is claimed before the command runs, so
  * two concurrent requests with one key cannot both append.
  */
