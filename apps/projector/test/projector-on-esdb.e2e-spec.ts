@@ -72,6 +72,19 @@ describe('projector worker on EventStoreDB (protocol-level)', () => {
     expect(statements.items.map((s: { id: string }) => s.id)).toEqual([statement.body.id]);
   }, 120_000);
 
+  it("the API's projection thread (the default) follows EventStoreDB on a client of its own", async () => {
+    const api = await start('api');
+    const entity = await post(api, '/v1/sanctioned-entities', entityBody({ name: 'Thread On Esdb Co' }));
+    expect(entity.status).toBe(201);
+    const timeline = await eventually(
+      () => get(api, '/v1/timelines/export-controls'),
+      (t) => t.days.length > 0,
+    );
+    expect(addedTotal(timeline)).toBe(1);
+    const admin = await get(api, '/v1/admin/projections');
+    expect(admin.projections.every((p: { active: { state: string } }) => p.active.state === 'running')).toBe(true);
+  }, 120_000);
+
   it('survives the event store going away: after restart every event is in the read model exactly once', async () => {
     const api = await start('api', { PROJECTIONS: 'off' });
     const projector = await start('projector');
