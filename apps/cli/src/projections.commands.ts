@@ -1,15 +1,29 @@
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
 import { formatPosition } from '@tracker/event-store/position';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
+import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import { KEY_STORE } from '@tracker/runtime/persistence.module';
 import { withStores } from './cli-context';
 
-/** Creates the registry and each projection's first generation (the runner's init does it on context start). */
+/**
+ * Creates the registry and each projection's first generation (the runner's init does it on context
+ * start), and drops the read-model tables a data folder from before `read-models.db` still holds in
+ * `tracker.db`: nothing reads them any more (the read models are built from the log into `read-models.db`).
+ */
 export async function migrate(): Promise<void> {
   await withStores(async (context) => {
     const generations = await context.get(ProjectionRunner).status();
     process.stdout.write(
       `read models ready: ${generations.filter((g) => g.status !== 'retired').length} generations\n`,
     );
+    const keys = context.get<ReadModelStore>(KEY_STORE);
+    if (keys === context.get<ReadModelStore>(READ_MODEL_STORE)) return;
+    const legacy = await keys.all<{ name: string }>(
+      `SELECT name FROM sqlite_master WHERE type = 'table'
+       AND (name LIKE 'rm\\_%' ESCAPE '\\' OR name IN ('projection_generations', 'projection_leases'))`,
+    );
+    for (const { name } of legacy) await keys.exec(`DROP TABLE "${name}"`);
+    if (legacy.length > 0) process.stdout.write(`dropped ${legacy.length} read-model tables left in tracker.db\n`);
   });
 }
 

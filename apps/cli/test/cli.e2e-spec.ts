@@ -90,6 +90,25 @@ describe('cli: audit replay --compare, audit verify, audit export, projections r
     expect((await cli(api.dataDir, 'audit', 'replay', '--compare', '--projection', 'statements')).code).toBe(0);
   }, 60_000);
 
+  it('migrate drops the read-model tables a data folder from before read-models.db kept in tracker.db', async () => {
+    const log = new Database(join(api.dataDir, 'tracker.db'));
+    const tables = () =>
+      (
+        log.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+      ).map((t) => t.name);
+    const before = tables();
+    log.exec('CREATE TABLE rm_statements_g1 (statement_id TEXT); CREATE TABLE projection_generations (name TEXT)');
+    const events = log.prepare('SELECT count(*) AS n FROM events').get();
+    const result = await cli(api.dataDir, 'migrate');
+    expect(result.stdout).toContain('dropped 2 read-model tables left in tracker.db');
+    expect(result.code).toBe(0);
+    expect(tables()).toEqual(before);
+    expect(tables()).toEqual(expect.arrayContaining(['events', 'idempotency_keys']));
+    expect(log.prepare('SELECT count(*) AS n FROM events').get()).toEqual(events);
+    log.close();
+    expect((await cli(api.dataDir, 'migrate')).stdout).not.toContain('dropped');
+  }, 60_000);
+
   it('audit verify passes, then names the event whose data was edited in the file', async () => {
     const clean = await cli(api.dataDir, 'audit', 'verify');
     expect(clean.stdout).toMatch(/verified \d+ events in \d+ streams: 0 breaks/);
