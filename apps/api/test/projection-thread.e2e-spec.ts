@@ -1,3 +1,4 @@
+import { parsePosition } from '@tracker/event-store/position';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { ThreadedProjectionRunner } from '@tracker/runtime/projection-thread';
 import { statementBody } from '@tracker/testing/fixtures';
@@ -60,6 +61,20 @@ describe('projections on the projection thread (PROJECTIONS=thread)', () => {
     expect(workerOf()).toBeDefined();
     expect(workerOf()).not.toBe(first);
     expect(await speakers()).toEqual(expect.arrayContaining(['Thread Speaker One', 'While The Thread Was Down']));
+  });
+
+  it('a wait in flight when the thread dies is answered from the registry instead of failing', async () => {
+    const runner = api.app.get(ProjectionRunner);
+    const last = await api.request('POST', '/v1/statements', statementBody({ speaker: 'Before The Wait' }));
+    const next = parsePosition(last.body.position);
+    // The next event's position: not written yet, so the thread is still waiting for it when it dies.
+    const waiting = runner.waitFor({ commit: next.commit + 1n, prepare: next.prepare + 1n }, 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await workerOf()!.terminate();
+    const res = await api.request('POST', '/v1/statements', statementBody({ speaker: 'After The Thread Died' }));
+    expect(res.status).toBe(201);
+    await expect(waiting).resolves.toBeUndefined();
+    expect(await speakers()).toContain('After The Thread Died');
   });
 
   it('stops the thread with the app', async () => {

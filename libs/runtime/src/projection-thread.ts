@@ -72,18 +72,22 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
     }
   }
 
+  /** The thread's answer; without a thread (not started, or between a death and its restart), the registry's, loops stopped. */
   override async status(): Promise<(Generation & LoopState)[]> {
-    return this.worker ? ((await this.call({ method: 'status' })) as (Generation & LoopState)[]) : super.status();
+    const answer = await this.call({ method: 'status' }).catch(unlessGone);
+    return answer === GONE ? super.status() : (answer as (Generation & LoopState)[]);
   }
 
+  /** Answered by the thread; without one, by polling the registry's checkpoints as `ProjectionRunner` does. */
   override async waitFor(position: Position, timeoutMs = 10_000): Promise<void> {
-    if (!this.worker) return super.waitFor(position, timeoutMs);
-    await this.call({ method: 'waitFor', position, timeoutMs });
+    const deadline = Date.now() + timeoutMs;
+    if ((await this.call({ method: 'waitFor', position, timeoutMs }).catch(unlessGone)) !== GONE) return;
+    await super.waitFor(position, Math.max(0, deadline - Date.now()));
   }
 
   private call(question: DistributiveOmit<ThreadCall, 'id'>): Promise<unknown> {
     const worker = this.worker;
-    if (!worker) return Promise.reject(new Error('the projection thread is not running'));
+    if (!worker) return Promise.reject(new ThreadGoneError('the projection thread is not running'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.calls.set(id, { resolve, reject });
@@ -110,7 +114,8 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
     this.exited = new Promise((done) =>
       worker.once('exit', (code) => {
         this.worker = undefined;
-        for (const call of this.calls.values()) call.reject(new Error(`the projection thread exited (${code})`));
+        for (const call of this.calls.values())
+          call.reject(new ThreadGoneError(`the projection thread exited (${code})`));
         this.calls.clear();
         if (!this.stopping) {
           this.events.onError?.('projection thread', new Error(`exited with code ${code}; starting it again`));
@@ -123,6 +128,19 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A call that found no thread, or whose thread died before answering. */
+class ThreadGoneError extends Error {
+  override readonly name = 'ThreadGoneError';
+}
+
+const GONE = Symbol('gone');
+
+/** Turns a `ThreadGoneError` into `GONE`; other failures stay failures. */
+function unlessGone(error: unknown): typeof GONE {
+  if (error instanceof ThreadGoneError) return GONE;
+  throw error;
+}
 
 /** The worker, compiled (`dist/`) or, from the TypeScript sources, compiled the way this process was. */
 function startWorker(workerData: ThreadData): Worker {
