@@ -85,21 +85,22 @@ export class PersistenceModule {
         {
           provide: KEY_STORE,
           inject: [READ_MODEL_STORE],
-          useFactory: (db: ReadModelStore) => openKeyStore(config, db),
+          // The projector takes no requests, so it keeps no keys and opens nothing for them.
+          useFactory: (db: ReadModelStore) => (role === 'projector' ? db : openKeyStore(config, db)),
         },
         {
           provide: ProjectionRunner,
           inject: [EVENT_STORE, READ_MODEL_STORE],
           useFactory: async (store: EventStorePort, db: ReadModelStore) => {
-            const events: ProjectionRunnerOptions = {
+            const reports: ProjectionRunnerOptions = {
               onError: (name, error) => logger.error(`${name}: ${String(error)}`),
               onSwitch: (name, generation) => logger.log(`${name}: generation ${generation} is now active`),
             };
             const runner =
               role === 'api' && config.PROJECTIONS === 'thread'
-                ? new ThreadedProjectionRunner(config, store, db, events)
+                ? new ThreadedProjectionRunner(config, store, db, reports)
                 : new ProjectionRunner(store, db, ALL_PROJECTIONS, {
-                    ...events,
+                    ...reports,
                     lease:
                       role === 'projector'
                         ? { name: 'projector', holder, ttlMs: config.PROJECTOR_LEASE_TTL_MS }

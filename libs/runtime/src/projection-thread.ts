@@ -47,9 +47,9 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
     private readonly config: AppConfig,
     store: EventStorePort,
     db: ReadModelStore,
-    private readonly events: Pick<ProjectionRunnerOptions, 'onError' | 'onSwitch' | 'retryDelayMs'> = {},
+    private readonly reports: Pick<ProjectionRunnerOptions, 'onError' | 'onSwitch' | 'retryDelayMs'> = {},
   ) {
-    super(store, db, ALL_PROJECTIONS, events);
+    super(store, db, ALL_PROJECTIONS, reports);
   }
 
   /** Starts the projection thread. */
@@ -105,12 +105,12 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
         if (message.error === undefined) call?.resolve(message.value);
         else call?.reject(new Error(message.error));
       } else if (message.kind === 'error') {
-        this.events.onError?.(message.projection, message.message);
+        this.reports.onError?.(message.projection, message.message);
       } else {
-        this.events.onSwitch?.(message.projection, message.generation);
+        this.reports.onSwitch?.(message.projection, message.generation);
       }
     });
-    worker.on('error', (error) => this.events.onError?.('projection thread', error));
+    worker.on('error', (error) => this.reports.onError?.('projection thread', error));
     this.exited = new Promise((done) =>
       worker.once('exit', (code) => {
         this.worker = undefined;
@@ -118,8 +118,8 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
           call.reject(new ThreadGoneError(`the projection thread exited (${code})`));
         this.calls.clear();
         if (!this.stopping) {
-          this.events.onError?.('projection thread', new Error(`exited with code ${code}; starting it again`));
-          setTimeout(() => this.stopping || this.worker || this.spawn(), this.events.retryDelayMs ?? 1000).unref();
+          this.reports.onError?.('projection thread', new Error(`exited with code ${code}; starting it again`));
+          setTimeout(() => this.stopping || this.worker || this.spawn(), this.reports.retryDelayMs ?? 1000).unref();
         }
         done();
       }),
