@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import type { AppConfig } from './app.config';
 
 /** The embedded event log; the API's idempotency keys live beside it (see `openKeyStore`). */
-export const logFile = (config: AppConfig) => join(config.DATA_DIR, 'tracker.db');
+const logFile = (config: AppConfig) => join(config.DATA_DIR, 'tracker.db');
 
 /**
  * The embedded read models, registry and leases. A file of their own, so that projections
  * committing a batch never hold the lock that appends on the request thread need.
  */
-export const readModelFile = (config: AppConfig) => join(config.DATA_DIR, 'read-models.db');
+const readModelFile = (config: AppConfig) => join(config.DATA_DIR, 'read-models.db');
 
 /** Opens the event store `config` names (for EventStoreDB, once it answers). */
 export function openEventStore(config: AppConfig): Promise<EventStorePort> {
