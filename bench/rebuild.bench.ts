@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { type BenchContext, TARGETS } from './bench-context';
 import { sizeName } from './bench-options';
 import type { SeedResult } from './dataset';
+import type { FloorFigure, FloorMode } from './floor.bench';
 import { withLongestStall, withPeakRss } from './stats';
 import { runTask } from './task-runner';
 
@@ -132,7 +133,42 @@ export function rebuild(ctx: BenchContext, store: 'sqlite' | 'postgres', size: n
   });
 }
 
-/** Group `rebuild`: projection rebuild rate into SQLite and PostgreSQL, peak RSS, and Emmett's fold. */
+/**
+ * The rows the SQLite rebuild `rebuilt` wrote, written again with no folding into the store
+ * `ours` was rebuilt into (see `floor.bench.ts`), as a figure against `ours`.
+ */
+async function addFloor(
+  ctx: BenchContext,
+  rebuilt: RebuildFigure,
+  ours: RebuildFigure,
+  mode: FloorMode,
+): Promise<FloorFigure> {
+  const { store } = ours;
+  ctx.log(`rebuild: write floor into ${store} (${mode})`);
+  const floor = await runTask<FloorFigure>('floor', {
+    store,
+    mode,
+    source: join(rebuilt.dataDir!, 'read-models.db'),
+    events: rebuilt.events,
+    dataDir: join(ctx.tmp, `floor-${store}-${mode}`),
+    postgresUrl: ctx.options.postgresUrl,
+  });
+  const name = store === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  const how = mode === 'sql' ? `copied by ${name} itself (INSERT … SELECT)` : 'from JS through insertMany';
+  ctx.add({
+    group: 'rebuild',
+    name: `write floor → ${name}, the same rows ${how}`,
+    value: floor.eventsPerSecond,
+    unit: 'ev/s',
+    note: `${floor.rows} rows (${(floor.rows / floor.events).toFixed(1)}/event, ${floor.sourceMb.toFixed(0)} MB), ${floor.seconds.toFixed(1)} s with ${floor.indexSeconds.toFixed(1)} s of index builds; the rebuild runs at ${(ours.eventsPerSecond / floor.eventsPerSecond).toFixed(2)}× of it`,
+  });
+  return floor;
+}
+
+/**
+ * Group `rebuild`: projection rebuild rate into SQLite and PostgreSQL, peak RSS, Emmett's fold,
+ * and the write floors: what writing the rebuild's rows alone costs each store.
+ */
 export async function rebuildGroup(ctx: BenchContext): Promise<void> {
   const { size } = ctx.options;
   const label = sizeName(size);
@@ -153,6 +189,7 @@ export async function rebuildGroup(ctx: BenchContext): Promise<void> {
     target: TARGETS.rebuildRss,
     note: `RSS before the rebuild ${sqlite.startRssMb.toFixed(0)} MB; target is for 1M`,
   });
+  const floors = [await addFloor(ctx, sqlite, sqlite, 'sql'), await addFloor(ctx, sqlite, sqlite, 'rows')];
   const postgres = await rebuild(ctx, 'postgres', size);
   ctx.add({
     group: 'rebuild',
@@ -162,6 +199,7 @@ export async function rebuildGroup(ctx: BenchContext): Promise<void> {
     target: TARGETS.rebuildPostgres,
     note: `${postgres.seconds.toFixed(1)} s (CPU ${postgres.cpuSeconds.toFixed(1)} s), peak RSS ${postgres.peakRssMb.toFixed(0)} MB, stalled up to ${(postgres.longestStallMs / 1000).toFixed(1)} s`,
   });
+  floors.push(await addFloor(ctx, sqlite, postgres, 'sql'), await addFloor(ctx, sqlite, postgres, 'rows'));
   const { filename } = await dataset(ctx, size);
   ctx.log(`rebuild: emmett fold of ${label} events`);
   const fold = await runTask<{ events: number; seconds: number; eventsPerSecond: number }>('emmett-fold', {
@@ -175,7 +213,7 @@ export async function rebuildGroup(ctx: BenchContext): Promise<void> {
     unit: 'ev/s',
     note: `${fold.seconds.toFixed(1)} s; ours/emmett (SQLite) ${(sqlite.eventsPerSecond / fold.eventsPerSecond).toFixed(2)}×`,
   });
-  ctx.detail('rebuild', { sqlite, postgres, emmettFold: fold });
+  ctx.detail('rebuild', { sqlite, postgres, emmettFold: fold, floors });
 }
 
 /**

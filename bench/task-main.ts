@@ -11,6 +11,7 @@ const TASKS: Record<string, () => Promise<(args: any) => Promise<unknown>>> = {
   'emmett-append': async () => (await import('./emmett.bench')).emmettAppendTask,
   'emmett-fold': async () => (await import('./emmett-fold')).emmettFoldTask,
   rebuild: async () => (await import('./rebuild.bench')).rebuildTask,
+  floor: async () => (await import('./floor.bench')).floorTask,
   queries: async () => (await import('./queries.bench')).queriesTask,
 };
 
