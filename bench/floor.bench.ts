@@ -1,12 +1,9 @@
 import { tablesOf } from '@tracker/read-models/projection';
 import { ALL_PROJECTIONS } from '@tracker/read-models/projections';
-import { PostgresReadModelStore } from '@tracker/read-models/store/postgres-read-model-store';
 import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
-import { SqliteReadModelStore } from '@tracker/read-models/store/sqlite-read-model-store';
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
+import { scratchReadModels } from './scratch-read-models';
 
 /** How the floor writes the rows: the database copying them itself, or our store adapter taking them from JS. */
 export type FloorMode = 'sql' | 'rows';
@@ -56,17 +53,9 @@ export async function floorTask(args: {
     if (!row) throw new Error(`${args.source} has no active generation of ${projection.name}`);
     return { projection, t: tablesOf(projection, row.generation) };
   });
-  let store: ReadModelStore;
-  let schema: string | undefined;
-  if (args.store === 'sqlite') {
-    rmSync(args.dataDir, { recursive: true, force: true });
-    mkdirSync(args.dataDir, { recursive: true });
-    store = new SqliteReadModelStore(join(args.dataDir, 'read-models.db'));
-  } else {
-    schema = `floor_${randomBytes(6).toString('hex')}`;
-    store = new PostgresReadModelStore(args.postgresUrl, { schema });
-    await store.exec(`CREATE SCHEMA ${schema}`);
-  }
+  rmSync(args.dataDir, { recursive: true, force: true });
+  const scratch = await scratchReadModels(args.store, { ...args, prefix: 'floor' });
+  const { store } = scratch;
   try {
     // What `sql` copies from: the attached file (SQLite), or the same rows loaded into the server first, untimed (PostgreSQL).
     const staged = args.mode === 'sql' && args.store === 'postgres';
@@ -109,8 +98,7 @@ export async function floorTask(args: {
     };
   } finally {
     source.close();
-    if (schema) await store.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
-    await store.close();
+    await scratch.close();
   }
 }
 

@@ -2,16 +2,13 @@ import type { Position } from '@tracker/event-store/event-store.port';
 import { SqliteEventStore } from '@tracker/event-store/sqlite/sqlite-event-store';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { ALL_PROJECTIONS } from '@tracker/read-models/projections';
-import { PostgresReadModelStore } from '@tracker/read-models/store/postgres-read-model-store';
-import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
-import { SqliteReadModelStore } from '@tracker/read-models/store/sqlite-read-model-store';
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BenchContext, TARGETS } from './bench-context';
 import { sizeName } from './bench-options';
 import type { SeedResult } from './dataset';
 import type { FloorFigure, FloorMode } from './floor.bench';
+import { scratchReadModels } from './scratch-read-models';
 import { withLongestStall, withPeakRss } from './stats';
 import { runTask } from './task-runner';
 
@@ -48,17 +45,11 @@ export async function rebuildTask(args: {
 }): Promise<RebuildFigure> {
   const projections = ALL_PROJECTIONS.filter((p) => !args.projections || args.projections.includes(p.name));
   let filename = args.eventsFile;
-  let readModels: ReadModelStore;
-  let schema: string | undefined;
+  const scratch = await scratchReadModels(args.store, { ...args, prefix: 'bench' });
+  const readModels = scratch.store;
   if (args.store === 'sqlite') {
-    mkdirSync(args.dataDir, { recursive: true });
     filename = join(args.dataDir, 'tracker.db');
     copyFileSync(args.eventsFile, filename);
-    readModels = new SqliteReadModelStore(join(args.dataDir, 'read-models.db'));
-  } else {
-    schema = `bench_${randomBytes(6).toString('hex')}`;
-    readModels = new PostgresReadModelStore(args.postgresUrl, { schema });
-    await readModels.exec(`CREATE SCHEMA ${schema}`);
   }
   const store = new SqliteEventStore({ filename });
   try {
@@ -100,8 +91,7 @@ export async function rebuildTask(args: {
     };
   } finally {
     await store.close();
-    if (schema) await readModels.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
-    await readModels.close();
+    await scratch.close();
   }
 }
 
