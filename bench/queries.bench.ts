@@ -1,3 +1,4 @@
+import { headOf } from '@tracker/event-store/position';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { loadConfig } from '@tracker/runtime/app.config';
@@ -57,8 +58,8 @@ export async function queriesTask(args: {
   await app.getHttpAdapter().getInstance().ready();
   // The projection thread starts with the app: as on a server that has been up a while, it has loaded and found
   // its loops caught up before anything is timed.
-  for await (const last of app.get<EventStorePort>(EVENT_STORE).readAll({ direction: 'backwards', maxCount: 1 }))
-    await app.get(ProjectionRunner).waitFor(last.position, 60_000);
+  const head = await headOf(app.get<EventStorePort>(EVENT_STORE));
+  if (head) await app.get(ProjectionRunner).waitFor(head, 60_000);
   // The rebuilds before this left hundreds of MB for the kernel to write back (and PostgreSQL a
   // checkpoint): let that finish first, so the latencies are the queries', not the disk's.
   execFileSync('sync');

@@ -1,4 +1,4 @@
-import type { Position } from '@tracker/event-store/event-store.port';
+import { headOf } from '@tracker/event-store/position';
 import { SqliteEventStore } from '@tracker/event-store/sqlite/sqlite-event-store';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { ALL_PROJECTIONS } from '@tracker/read-models/projections';
@@ -53,8 +53,7 @@ export async function rebuildTask(args: {
   }
   const store = new SqliteEventStore({ filename });
   try {
-    let position: Position | undefined;
-    for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 })) position = last.position;
+    const position = await headOf(store);
     if (!position) throw new Error(`${args.eventsFile} holds no events`);
     const head = Number(position.commit);
     const until = position;

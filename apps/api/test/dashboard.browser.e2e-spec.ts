@@ -1,3 +1,4 @@
+import { headOf } from '@tracker/event-store/position';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { hashApiKey } from '@tracker/runtime/api-key-hash';
 import { statementBody } from '@tracker/testing/fixtures';
@@ -87,8 +88,8 @@ function useDashboard(
     async () => {
       const api = await startTestApp();
       await loadDemo(api.app);
-      for await (const last of api.store.readAll({ direction: 'backwards', maxCount: 1 }))
-        await api.app.get(ProjectionRunner).waitFor(last.position, 30_000);
+      const head = await headOf(api.store);
+      if (head) await api.app.get(ProjectionRunner).waitFor(head, 30_000);
       return api;
     },
     { width: 1440, height: 900 },

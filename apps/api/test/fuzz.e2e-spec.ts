@@ -3,7 +3,7 @@ import { ESCALATION_REGIONS } from '@tracker/domain/escalation-signal/escalation
 import { ESCALATION_KINDS } from '@tracker/domain/escalation-signal/escalation-signal.decider';
 import { POLICY_ACTION_KINDS, POLICY_ACTION_STAGES } from '@tracker/domain/policy-action/policy-action.lifecycle';
 import { SANCTIONS_LISTS } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
-import { parsePosition } from '@tracker/event-store/position';
+import { headOf, parsePosition } from '@tracker/event-store/position';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { entityBody, statementBody } from '@tracker/testing/fixtures';
 import { mutatedBody, withFieldsReplaced } from '@tracker/testing/fuzz/body-mutation.arbitraries';
@@ -856,10 +856,7 @@ describe('HTTP fuzz: never a 5xx, 4xx are problems, only 201s append', () => {
   };
   const started = Date.now();
 
-  const headPosition = async () => {
-    for await (const last of api.store.readAll({ direction: 'backwards', maxCount: 1 })) return last.position.commit;
-    return 0n;
-  };
+  const headPosition = async () => (await headOf(api.store))?.commit ?? 0n;
 
   const pick = (pool: Pool, index: number) => {
     const items = pools[pool];

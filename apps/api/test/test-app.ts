@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { parsePosition } from '@tracker/event-store/position';
+import { headOf, parsePosition } from '@tracker/event-store/position';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,8 +54,8 @@ export async function startTestApp(
   const store = app.get<EventStorePort>(EVENT_STORE);
   const runner = app.get(ProjectionRunner);
   // Read models start caught up with whatever the store already holds (a real server keeps earlier runs).
-  for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 }))
-    await runner.waitFor(last.position, 60_000);
+  const head = await headOf(store);
+  if (head) await runner.waitFor(head, 60_000);
   return {
     app,
     dataDir,

@@ -1,5 +1,5 @@
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { formatPosition } from '@tracker/event-store/position';
+import { formatPosition, headOf } from '@tracker/event-store/position';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
 import { KEY_STORE } from '@tracker/runtime/persistence.module';
@@ -30,12 +30,7 @@ export async function migrate(): Promise<void> {
 /** Prints one line per live generation. */
 export async function projectionsStatus(): Promise<void> {
   await withStores(async (context) => {
-    let head = 0n;
-    for await (const last of context
-      .get<EventStorePort>(EVENT_STORE)
-      .readAll({ direction: 'backwards', maxCount: 1 })) {
-      head = last.position.commit;
-    }
+    const head = (await headOf(context.get<EventStorePort>(EVENT_STORE)))?.commit ?? 0n;
     for (const g of await context.get(ProjectionRunner).status()) {
       if (g.status === 'retired') continue;
       const checkpoint = g.position ? formatPosition(g.position) : '-';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, StreamNotFoundError } from './event-store.errors';
 import type { EventData, EventStorePort, Position, RecordedEvent } from './event-store.port';
-import { comparePositions, formatPosition, parsePosition } from './position';
+import { comparePositions, formatPosition, headOf, parsePosition } from './position';
 
 /** What a contract run needs from each implementation. */
 export interface ContractSetup {
@@ -198,6 +198,13 @@ export function describeEventStoreContract(label: string, setup: () => Promise<C
         const last = await collect(store.readAll({ direction: 'backwards', maxCount: 2 }));
         expect(last.map((e) => e.type)).toEqual(['x2', 'x1']);
         expect(comparePositions(last[0].position, last[1].position)).toBeGreaterThan(0);
+      });
+
+      it('has its head at the last appended event (headOf)', async () => {
+        const { position } = await store.appendToStream(streamName(), [event('h0'), event('h1')], {
+          expectedRevision: 'no_stream',
+        });
+        expect(comparePositions((await headOf(store))!, position)).toBe(0);
       });
 
       it('positions round-trip through their text form as checkpoints', async () => {

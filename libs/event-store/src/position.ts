@@ -1,4 +1,4 @@
-import type { Position } from './event-store.port';
+import type { EventStorePort, Position } from './event-store.port';
 
 /** The position before every event. */
 export const START: Position = { commit: 0n, prepare: 0n };
@@ -8,6 +8,12 @@ export function comparePositions(a: Position, b: Position): number {
   if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
   if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
   return 0;
+}
+
+/** The position of the last event in `$all`, or `undefined` while the log is empty (one backwards read of one event). */
+export async function headOf(store: Pick<EventStorePort, 'readAll'>): Promise<Position | undefined> {
+  for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 })) return last.position;
+  return undefined;
 }
 
 /** Compact, round-trippable text form: `"42"` when commit equals prepare, else `"42/41"`. */

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
 import { sleep, wakeAll, type Wakers } from '@tracker/event-store/abortable-sleep';
 import type { EventStorePort, Position } from '@tracker/event-store/event-store.port';
-import { comparePositions, formatPosition } from '@tracker/event-store/position';
+import { comparePositions, formatPosition, headOf } from '@tracker/event-store/position';
 import { foldBatch, projected } from './fold';
 import { type Generation, Generations } from './generations';
 import type { ProjectedEvent, Projection } from './projection';
@@ -221,10 +221,9 @@ export class ProjectionRunner {
   }
 
   private async caughtUp(generation: Generation): Promise<boolean> {
-    for await (const head of this.store.readAll({ direction: 'backwards', maxCount: 1 })) {
-      return generation.position !== undefined && comparePositions(generation.position, head.position) >= 0;
-    }
-    return true;
+    const head = await headOf(this.store);
+    if (!head) return true;
+    return generation.position !== undefined && comparePositions(generation.position, head) >= 0;
   }
 
   private startLoop(projection: AnyProjection, generation: Generation, parent: AbortSignal): void {

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { formatPosition } from '@tracker/event-store/position';
+import { formatPosition, headOf } from '@tracker/event-store/position';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { ALL_PROJECTIONS } from '@tracker/read-models/projections';
 
@@ -20,8 +20,7 @@ export class ProjectionsAdminController {
    */
   @Get()
   async list() {
-    let head: bigint | undefined;
-    for await (const last of this.store.readAll({ direction: 'backwards', maxCount: 1 })) head = last.position.commit;
+    const head = (await headOf(this.store))?.commit;
     const generations = await this.runner.status();
     return {
       head: head === undefined ? null : `${head}`,

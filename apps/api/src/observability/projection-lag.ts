@@ -1,3 +1,4 @@
+import { headOf } from '@tracker/event-store/position';
 import type { EventStorePort } from '@tracker/event-store/event-store.port';
 import type { LoopState, ProjectionRunner } from '@tracker/read-models/projection-runner';
 
@@ -18,8 +19,7 @@ export async function projectionProgress(
   runner: ProjectionRunner,
   store: EventStorePort,
 ): Promise<ProjectionProgress[]> {
-  let head: bigint | undefined;
-  for await (const last of store.readAll({ direction: 'backwards', maxCount: 1 })) head = last.position.commit;
+  const head = (await headOf(store))?.commit;
   const generations = await runner.status();
   return generations
     .filter((g) => g.status === 'active')

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describeEventStoreContract } from '../event-store.contract-suite';
+import { headOf } from '../position';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describeEventStoreContract('SQLite (file, WAL, synchronous=FULL)', async () => {
@@ -47,6 +48,10 @@ describe('SQLite live subscriptions', () => {
   afterEach(async () => {
     for (const store of stores) await store.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an empty log has no head', async () => {
+    expect(await headOf(open())).toBeUndefined();
   });
 
   it('subscriptions woken by the same append share one read: the same event objects reach each', async () => {
