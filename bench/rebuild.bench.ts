@@ -8,6 +8,7 @@ import { type BenchContext, TARGETS } from './bench-context';
 import { sizeName } from './bench-options';
 import type { SeedResult } from './dataset';
 import type { FloorFigure, FloorMode } from './floor.bench';
+import { ISSUE_REFERENCE, type ReferenceFigure, type ReferenceRun } from './reference.bench';
 import { scratchReadModels } from './scratch-read-models';
 import { withLongestStall, withPeakRss } from './stats';
 import { runTask } from './task-runner';
@@ -155,6 +156,43 @@ async function addFloor(
 }
 
 /**
+ * The issue's two reference workloads on this machine and this log (see `reference.bench.ts`),
+ * each against the issue's own figure, and the SQLite rebuild `ours` against the reference fold.
+ */
+async function addReference(ctx: BenchContext, ours: RebuildFigure): Promise<ReferenceFigure> {
+  const { size } = ctx.options;
+  const { filename } = await dataset(ctx, size);
+  ctx.log("rebuild: the issue's reference workloads");
+  const reference = await runTask<ReferenceFigure>('reference', {
+    eventsFile: filename,
+    dir: join(ctx.tmp, 'reference'),
+    runs: size >= 1_000_000 ? 1 : 3,
+  });
+  const runs = (run: ReferenceRun) => `runs ${run.runs.map((r) => Math.round(r)).join('/')}, median`;
+  const against = (value: number, issue: number) =>
+    `the issue's figure ≈ ${issue.toLocaleString('en-US')}, this machine ${(value / issue).toFixed(2)}× of it`;
+  const { readParse, fold } = reference;
+  ctx.add({
+    group: 'rebuild',
+    name: 'reference: the log read, its JSON parsed (better-sqlite3, nothing of ours)',
+    value: readParse.eventsPerSecond,
+    unit: 'ev/s',
+    note: `${runs(readParse)}; ${against(readParse.eventsPerSecond, ISSUE_REFERENCE.readParse)}`,
+  });
+  const perReadModel = (ours.eventsPerSecond * ours.projections) / fold.eventsPerSecond;
+  ctx.add({
+    group: 'rebuild',
+    name: 'reference: that read folded into one SQLite table, 1,000-event transactions',
+    value: fold.eventsPerSecond,
+    unit: 'ev/s',
+    note:
+      `${runs(fold)}; ${against(fold.eventsPerSecond, ISSUE_REFERENCE.fold)}; our rebuild folds ${ours.projections} read models ` +
+      `at ${(ours.eventsPerSecond / fold.eventsPerSecond).toFixed(2)}× of it, ${perReadModel.toFixed(2)}× per read model`,
+  });
+  return reference;
+}
+
+/**
  * Group `rebuild`: projection rebuild rate into SQLite and PostgreSQL, peak RSS, Emmett's fold,
  * and the write floors: what writing the rebuild's rows alone costs each store.
  */
@@ -178,6 +216,7 @@ export async function rebuildGroup(ctx: BenchContext): Promise<void> {
     target: TARGETS.rebuildRss,
     note: `RSS before the rebuild ${sqlite.startRssMb.toFixed(0)} MB; target is for 1M`,
   });
+  const reference = await addReference(ctx, sqlite);
   const floors = [await addFloor(ctx, sqlite, sqlite, 'sql'), await addFloor(ctx, sqlite, sqlite, 'rows')];
   const postgres = await rebuild(ctx, 'postgres', size);
   ctx.add({
@@ -202,7 +241,7 @@ export async function rebuildGroup(ctx: BenchContext): Promise<void> {
     unit: 'ev/s',
     note: `${fold.seconds.toFixed(1)} s; ours/emmett (SQLite) ${(sqlite.eventsPerSecond / fold.eventsPerSecond).toFixed(2)}×`,
   });
-  ctx.detail('rebuild', { sqlite, postgres, emmettFold: fold, floors });
+  ctx.detail('rebuild', { sqlite, postgres, emmettFold: fold, floors, reference });
 }
 
 /**

@@ -12,6 +12,7 @@ const TASKS: Record<string, () => Promise<(args: any) => Promise<unknown>>> = {
   'emmett-fold': async () => (await import('./emmett-fold')).emmettFoldTask,
   rebuild: async () => (await import('./rebuild.bench')).rebuildTask,
   floor: async () => (await import('./floor.bench')).floorTask,
+  reference: async () => (await import('./reference.bench')).referenceTask,
   queries: async () => (await import('./queries.bench')).queriesTask,
 };
 
