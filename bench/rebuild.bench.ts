@@ -194,7 +194,8 @@ async function addReference(ctx: BenchContext, ours: RebuildFigure): Promise<Ref
 
 /**
  * Group `rebuild`: projection rebuild rate into SQLite and PostgreSQL, peak RSS, Emmett's fold,
- * and the write floors: what writing the rebuild's rows alone costs each store.
+ * the issue's reference workloads on this machine, and the write floors: what writing the
+ * rebuild's rows alone costs each store.
  */
 export async function rebuildGroup(ctx: BenchContext): Promise<void> {
   const { size } = ctx.options;

@@ -57,9 +57,9 @@ function timed(count: () => number) {
  * Child task: the two workloads behind the issue's rebuild targets, timed on this machine against
  * `eventsFile` (the run's seeded log), `runs` times each, median reported. `readParse`: every
  * event read and its data and metadata parsed. `fold`: the same, with one upsert per event into
- * one SQLite table of counts by type and by the day the event is about (WAL, `synchronous=NORMAL`, as our read models) and
- * a checkpoint row, in 1,000-event transactions. The rebuild folds eight read models where this
- * folds one: the ratio of the two is what the eight cost against the reference.
+ * one SQLite table of counts by type and by the day the event is about, and a checkpoint row, in
+ * 1,000-event transactions (WAL, `synchronous=NORMAL`, as our read models). The rebuild folds
+ * eight read models where this folds one: the ratio of the two is what the eight cost against it.
  */
 export async function referenceTask(args: { eventsFile: string; dir: string; runs: number }): Promise<ReferenceFigure> {
   const log = new Database(args.eventsFile, { readonly: true });
@@ -89,9 +89,9 @@ export async function referenceTask(args: { eventsFile: string; dir: string; run
   }
 }
 
+/** One timed run of the reference fold into a new file `filename`. */
 function foldOnce(log: Database.Database, filename: string) {
-  rmSync(filename, { force: true });
-  rmSync(`${filename}-wal`, { force: true });
+  for (const file of [filename, `${filename}-wal`, `${filename}-shm`]) rmSync(file, { force: true });
   const db = new Database(filename);
   try {
     db.pragma('journal_mode = WAL');
