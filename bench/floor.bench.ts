@@ -1,3 +1,4 @@
+import { DEFAULT_BATCH_SIZE } from '@tracker/read-models/fold';
 import { tablesOf } from '@tracker/read-models/projection';
 import { ALL_PROJECTIONS } from '@tracker/read-models/projections';
 import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
@@ -22,9 +23,6 @@ export interface FloorFigure {
   readonly eventsPerSecond: number;
   readonly usPerEvent: number;
 }
-
-/** Events per transaction, as the runner's catch-up batches (its default `batchSize`). */
-const BATCH_EVENTS = 1000;
 
 /**
  * Child task: the rows a rebuild of `events` events wrote (the active generations in
@@ -80,7 +78,7 @@ export async function floorTask(args: {
         }
       }
     } else {
-      rows = await copyInBatches(args.source, store, projections, Math.ceil(args.events / BATCH_EVENTS));
+      rows = await copyInBatches(args.source, store, projections, Math.ceil(args.events / DEFAULT_BATCH_SIZE));
     }
     const indexing = performance.now();
     for (const { projection, t } of targets) for (const sql of projection.indexes?.(t) ?? []) await store.exec(sql);

@@ -5,6 +5,9 @@ import type { ProjectedEvent, Projection, Tables } from './projection';
 import { ProjectionSession } from './projection-session';
 import type { SqlSession } from './store/read-model-store';
 
+/** Events folded in one transaction unless told otherwise: the runner's catch-up pages and a replay's batches. */
+export const DEFAULT_BATCH_SIZE = 1000;
+
 /**
  * Folds `events` (already upcast, in log order) through `projection` inside the transaction
  * `tx`, writing queued rows before returning: the one way every caller applies a batch.

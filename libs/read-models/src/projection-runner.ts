@@ -2,7 +2,7 @@ import type { DomainEvent } from '@tracker/domain/shared/decider';
 import { sleep, wakeAll, type Wakers } from '@tracker/event-store/abortable-sleep';
 import type { EventStorePort, Position } from '@tracker/event-store/event-store.port';
 import { comparePositions, formatPosition, headOf } from '@tracker/event-store/position';
-import { foldBatch, projected } from './fold';
+import { DEFAULT_BATCH_SIZE, foldBatch, projected } from './fold';
 import { type Generation, Generations } from './generations';
 import type { ProjectedEvent, Projection } from './projection';
 import { tablesOf } from './projection';
@@ -11,7 +11,7 @@ import type { ReadModelStore } from './store/read-model-store';
 
 /** Runner options. */
 export interface ProjectionRunnerOptions {
-  /** Most events folded in one transaction. */
+  /** Most events folded in one transaction (default `DEFAULT_BATCH_SIZE`). */
   readonly batchSize?: number;
   /**
    * How long a live batch waits for more events once it has one (default 0: until the event loop
@@ -253,7 +253,7 @@ export class ProjectionRunner {
   }
 
   private async follow(projection: AnyProjection, generation: number, signal: AbortSignal): Promise<void> {
-    const batchSize = this.options.batchSize ?? 1000;
+    const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
     const fromPosition = await this.catchUp(projection, generation, batchSize, signal);
     if (signal.aborted) return;
     // Our own abort ends the subscription even while it waits for live events, so a failed batch can resubscribe.

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
 import type { EventStorePort, Position, RecordedEvent } from '@tracker/event-store/event-store.port';
 import { comparePositions } from '@tracker/event-store/position';
-import { foldBatch, projected } from './fold';
+import { DEFAULT_BATCH_SIZE, foldBatch, projected } from './fold';
 import { Generations } from './generations';
 import { type Projection, tablesOf } from './projection';
 import type { ReadModelStore } from './store/read-model-store';
@@ -70,7 +70,7 @@ async function fold(
   for await (const event of store.readAll()) {
     if (comparePositions(event.position, until) > 0) break;
     batch.push(event);
-    if (batch.length >= (options.batchSize ?? 1000)) await flush();
+    if (batch.length >= (options.batchSize ?? DEFAULT_BATCH_SIZE)) await flush();
   }
   await flush();
 }
