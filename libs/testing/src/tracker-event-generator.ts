@@ -108,7 +108,14 @@ export class TrackerEventGenerator {
   private readonly entities = new Ring<OpenStream>(2000);
   private readonly actions = new Ring<OpenStream>(1000);
 
-  constructor(seed = 20240520) {
+  /**
+   * `days` squeezes every date into that many days around the anchor: small logs then put many
+   * records on one day, as a burst of reports does (what per-day sums must add up exactly).
+   */
+  constructor(
+    seed = 20240520,
+    private readonly options: { readonly days?: number } = {},
+  ) {
     this.rand = random(seed);
   }
 
@@ -147,6 +154,7 @@ export class TrackerEventGenerator {
   }
 
   private day(from = 0, span = DAYS): string {
+    if (this.options.days) [from, span] = [(Date.parse(ANCHOR.date) - EPOCH) / DAY_MS, this.options.days];
     return new Date(EPOCH + (from + Math.floor(this.rand() * span)) * DAY_MS).toISOString().slice(0, 10);
   }
 

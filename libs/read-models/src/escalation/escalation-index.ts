@@ -1,7 +1,7 @@
 /** Per-day totals an escalation index is computed from. */
 export interface EscalationDayTotals {
-  /** Σ over the day's signals of severity × (1 + max(0, −goldstein) / 10); uncoded signals weigh their severity. */
-  weightedSeverity: number;
+  /** Σ over the day's signals of severity × (1 + max(0, −goldstein) / 10), in thousandths (`weightedSeverityMilli`). */
+  weightedSeverityMilli: number;
   aircraft: number;
   medianLineCrossings: number;
   navyVessels: number;
@@ -25,7 +25,7 @@ export interface EscalationDayTotals {
  */
 export function escalationIndex(day: EscalationDayTotals): number {
   const raw =
-    day.weightedSeverity +
+    day.weightedSeverityMilli / 1000 +
     day.aircraft / 10 +
     day.medianLineCrossings / 5 +
     (day.navyVessels + day.coastGuardVessels) / 5 +
@@ -33,7 +33,12 @@ export function escalationIndex(day: EscalationDayTotals): number {
   return Math.round(raw * 100) / 100;
 }
 
-/** The per-signal term of `escalationIndex`: severity amplified by a conflictual Goldstein weight. */
-export function weightedSeverity(severity: number, goldstein: number | null | undefined): number {
-  return severity * (1 + Math.max(0, -(goldstein ?? 0)) / 10);
+/**
+ * The per-signal term of `escalationIndex` in exact thousandths: severity amplified by a
+ * conflictual Goldstein weight (one decimal), as an integer. Read models add these per day, and
+ * integer sums are the same whatever the order and batching of the additions, where float sums
+ * differ in the last digits (so a replay would not equal the live table).
+ */
+export function weightedSeverityMilli(severity: number, goldstein: number | null | undefined): number {
+  return Math.round(severity * (1000 + Math.max(0, -(goldstein ?? 0)) * 100));
 }

@@ -3,7 +3,7 @@ import type {
   EscalationSignalRecorded,
 } from '@tracker/domain/escalation-signal/escalation-signal.decider';
 import type { Projection } from '../projection';
-import { weightedSeverity } from './escalation-index';
+import { weightedSeverityMilli } from './escalation-index';
 import { reportDate } from './report-date';
 
 const DAY_TOTALS = {
@@ -16,7 +16,7 @@ const DAY_TOTALS = {
     coast_guard_vessels: 'sum',
     balloons: 'sum',
     max_severity: 'max',
-    weighted_severity: 'sum',
+    weighted_severity_milli: 'sum',
   },
 } as const;
 
@@ -38,7 +38,7 @@ export type EscalationSignalView = Omit<EscalationSignalRecorded['data'], 'signa
  */
 export const escalationSignalsProjection: Projection<EscalationSignalEvent> = {
   name: 'escalation-signals',
-  version: 3,
+  version: 4,
   tables: ['rm_escalation_signals', 'rm_escalation_days'],
   eventTypes: ['EscalationSignalRecorded'],
   // `goldstein` is DOUBLE PRECISION, not REAL: REAL is 4 bytes in PostgreSQL (8 in SQLite, where
@@ -57,7 +57,7 @@ export const escalationSignalsProjection: Projection<EscalationSignalEvent> = {
       navy_vessels          INTEGER NOT NULL,
       coast_guard_vessels   INTEGER NOT NULL,
       balloons              INTEGER NOT NULL,
-      weighted_severity     DOUBLE PRECISION NOT NULL,
+      weighted_severity_milli INTEGER NOT NULL,
       recorded_at           TEXT NOT NULL,
       doc                   TEXT NOT NULL
     );
@@ -71,7 +71,7 @@ export const escalationSignalsProjection: Projection<EscalationSignalEvent> = {
       coast_guard_vessels   INTEGER NOT NULL,
       balloons              INTEGER NOT NULL,
       max_severity          INTEGER NOT NULL,
-      weighted_severity     DOUBLE PRECISION NOT NULL,
+      weighted_severity_milli INTEGER NOT NULL,
       PRIMARY KEY (report_date, region)
     );`,
   indexes: (t) => [
@@ -100,7 +100,7 @@ export const escalationSignalsProjection: Projection<EscalationSignalEvent> = {
       navy_vessels: m.navyVessels ?? 0,
       coast_guard_vessels: m.coastGuardVessels ?? 0,
       balloons: m.balloons ?? 0,
-      weighted_severity: weightedSeverity(facts.severity, facts.goldstein),
+      weighted_severity_milli: weightedSeverityMilli(facts.severity, facts.goldstein),
     };
     tx.insert(t.rm_escalation_signals, {
       signal_id: signalId,

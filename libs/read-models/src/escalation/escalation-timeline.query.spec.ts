@@ -196,7 +196,7 @@ describe.each(READ_MODEL_STORE_FACTORIES)('escalation timeline ($label)', ({ cre
 
 describe('escalation index', () => {
   const quiet = {
-    weightedSeverity: 0,
+    weightedSeverityMilli: 0,
     aircraft: 0,
     medianLineCrossings: 0,
     navyVessels: 0,
@@ -210,6 +210,6 @@ describe('escalation index', () => {
     expect(escalationIndex({ ...quiet, medianLineCrossings: 5 })).toBe(1);
     expect(escalationIndex({ ...quiet, navyVessels: 3, coastGuardVessels: 2 })).toBe(1);
     expect(escalationIndex({ ...quiet, balloons: 10 })).toBe(1);
-    expect(escalationIndex({ ...quiet, weightedSeverity: 1 / 3 })).toBe(0.33);
+    expect(escalationIndex({ ...quiet, weightedSeverityMilli: 1000 / 3 })).toBe(0.33);
   });
 });

@@ -36,7 +36,7 @@ export interface EscalationTimeline {
   days: EscalationDay[];
 }
 
-type DayRow = Omit<EscalationDay, 'offset' | 'escalationIndex'> & { weightedSeverity: number };
+type DayRow = Omit<EscalationDay, 'offset' | 'escalationIndex'> & { weightedSeverityMilli: number };
 
 const QUIET_DAY: Omit<DayRow, 'date'> = {
   signals: 0,
@@ -46,7 +46,7 @@ const QUIET_DAY: Omit<DayRow, 'date'> = {
   coastGuardVessels: 0,
   balloons: 0,
   maxSeverity: 0,
-  weightedSeverity: 0,
+  weightedSeverityMilli: 0,
 };
 
 const DAY_MS = 86_400_000;
@@ -89,7 +89,7 @@ export async function escalationTimeline(
        CAST(sum(s.navy_vessels) AS INTEGER) AS "navyVessels",
        CAST(sum(s.coast_guard_vessels) AS INTEGER) AS "coastGuardVessels",
        CAST(sum(s.balloons) AS INTEGER) AS "balloons",
-       ${maxSeverity} AS "maxSeverity", sum(s.weighted_severity) AS "weightedSeverity"
+       ${maxSeverity} AS "maxSeverity", CAST(sum(s.weighted_severity_milli) AS INTEGER) AS "weightedSeverityMilli"
      FROM ${table} s WHERE ${where}
      GROUP BY s.report_date`,
     params,
