@@ -13,6 +13,25 @@ function sortedCopy(value: unknown): unknown {
   );
 }
 
+/** The recursive implementation the stack-based one replaced; hashes already in logs were made by it. */
+function recursiveCanonicalJson(value: unknown): string {
+  const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'bigint') throw new TypeError('canonicalJson cannot encode a bigint');
+    return omitted(value) ? 'null' : JSON.stringify(value);
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return recursiveCanonicalJson((value as { toJSON(): unknown }).toJSON());
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => (omitted(v) ? 'null' : recursiveCanonicalJson(v))).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .sort()
+    .filter((key) => !omitted(record[key]))
+    .map((key) => `${JSON.stringify(key)}:${recursiveCanonicalJson(record[key])}`);
+  return `{${members.join(',')}}`;
+}
+
 describe('canonicalJson', () => {
   it('sorts keys recursively, including inside arrays, and emits no whitespace', () => {
     const value = { b: 1, a: { d: [{ z: true, y: null }], c: 'x' } };
@@ -55,6 +74,38 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('writes what the recursive implementation wrote, for values with undefined, functions, symbols, dates and toJSON anywhere', () => {
+    const leaf = fc.oneof(
+      fc.jsonValue({ maxDepth: 1 }),
+      fc.constantFrom<unknown>(undefined, () => 0, Symbol('s'), NaN, -Infinity, -0),
+      fc.date({ noInvalidDate: true }),
+      fc.jsonValue({ maxDepth: 1 }).map((inner) => ({ toJSON: () => inner })),
+      fc.constant({ toJSON: () => undefined }),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+      array: fc.array(tie('node'), { maxLength: 4 }),
+      object: fc.dictionary(fc.string({ maxLength: 4 }), tie('node'), { maxKeys: 4 }),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(recursiveCanonicalJson(v));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('encodes values nested 100,000 deep without running out of stack', () => {
+    let arrays: unknown = [];
+    let objects: unknown = 1;
+    for (let i = 0; i < 100_000; i++) {
+      arrays = [arrays];
+      objects = { b: objects, a: [] };
+    }
+    expect(canonicalJson(arrays)).toBe(`${'['.repeat(100_001)}${']'.repeat(100_001)}`);
+    expect(canonicalJson(objects)).toBe(`${'{"a":[],"b":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
   });
 
   it('encodes scalars and refuses bigint', () => {
