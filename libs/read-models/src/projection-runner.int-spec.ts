@@ -5,7 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatPosition } from '@tracker/event-store/position';
 import { Generations } from './generations';
+import { ParkedEvents } from './parked-events';
 import type { Projection } from './projection';
 import { LeaseLostError, ProjectionRunner } from './projection-runner';
 import type { ReadModelStore } from './store/read-model-store';
@@ -107,23 +109,105 @@ describe.each(READ_MODEL_STORE_FACTORIES)('ProjectionRunner with read models on 
     expect(await rows()).toHaveLength(2);
   });
 
-  it('a failing batch commits neither rows nor checkpoint; the retry applies every event exactly once', async () => {
+  it('an event that fails a few times is retried in order, then applied once; nothing is parked', async () => {
     await append(20);
-    const poison = randomUUID();
-    await store.appendToStream('poison-1', [{ eventId: poison, type: 'Happened', data: {}, metadata: {} }], {
+    const flaky = randomUUID();
+    await store.appendToStream('flaky-1', [{ eventId: flaky, type: 'Happened', data: {}, metadata: {} }], {
       expectedRevision: 'no_stream',
     });
     const last = await append(20);
     const errors: unknown[] = [];
-    const r = runner(counting(1, { eventId: poison, remaining: 2 }), { onError: (_, e) => errors.push(e) });
+    // Each attempt fails twice: in its whole batch, then alone. Three attempts of five fail.
+    const r = runner(counting(1, { eventId: flaky, remaining: 6 }), { onError: (_, e) => errors.push(e) });
     await r.init();
     r.start();
     await r.waitFor(last.position);
     await r.stop();
-    expect(errors).toHaveLength(2);
+    expect(errors.map(String)).toEqual([1, 2, 3].map((n) => expect.stringContaining(`attempt ${n} of 5`)));
     const ids = (await rows()).map((r) => r.event_id);
     expect(ids).toHaveLength(41);
     expect(new Set(ids).size).toBe(41);
+    expect(await ParkedEvents.list(db, counting())).toEqual([]);
+  });
+
+  it('a poison event among 1,000 is parked after its attempts; the others are applied at once; retry and skip', async () => {
+    await append(500);
+    const poison = randomUUID();
+    const { position } = await store.appendToStream(
+      'poison-1',
+      [{ eventId: poison, type: 'Happened', data: {}, metadata: {} }],
+      { expectedRevision: 'no_stream' },
+    );
+    const last = await append(500);
+    const failOn = { eventId: poison, remaining: Infinity };
+    const projection = counting(1, failOn);
+    const r = runner(projection, { quarantine: { maxAttempts: 3, backoffMs: 10 } });
+    await r.init();
+    const started = Date.now();
+    r.start();
+    await r.waitFor(last.position);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await r.stop();
+    expect(await rows()).toHaveLength(1000);
+    const [parked, ...others] = await ParkedEvents.list(db, projection);
+    expect(others).toEqual([]);
+    expect(parked).toMatchObject({
+      projection: 'counting',
+      position: formatPosition(position),
+      eventId: poison,
+      streamId: 'poison-1',
+      revision: '0',
+      type: 'Happened',
+      error: 'Error: projection bug',
+      attempts: 3,
+      status: 'parked',
+      resolvedBy: null,
+    });
+    expect((await ParkedEvents.counts(db)).get('counting')).toBe(1);
+
+    // Still broken: refused, and counted as one more attempt.
+    await expect(ParkedEvents.retry(db, store, projection, position, 'ops')).rejects.toMatchObject({ status: 422 });
+    expect((await ParkedEvents.list(db, projection))[0]).toMatchObject({ attempts: 4, status: 'parked' });
+    failOn.remaining = 0;
+    expect(await ParkedEvents.retry(db, store, projection, position, 'ops')).toMatchObject({
+      status: 'retried',
+      resolvedBy: 'ops',
+    });
+    await expect(ParkedEvents.retry(db, store, projection, position, 'ops')).rejects.toMatchObject({ status: 409 });
+    expect((await rows()).filter((row) => row.event_id === poison)).toHaveLength(1);
+    expect(await ParkedEvents.counts(db)).toEqual(new Map());
+    await expect(ParkedEvents.skip(db, projection, position, 'ops', 'done')).rejects.toMatchObject({ status: 409 });
+    const nowhere = { commit: last.position.commit + 10n, prepare: last.position.commit + 10n };
+    await expect(ParkedEvents.skip(db, projection, nowhere, 'ops', 'x')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('a skipped event stays listed with who skipped it and why; a rebuild tries parked events again', async () => {
+    const poison = randomUUID();
+    const { position } = await store.appendToStream(
+      'poison-2',
+      [{ eventId: poison, type: 'Happened', data: {}, metadata: {} }],
+      { expectedRevision: 'no_stream' },
+    );
+    const last = await append(5);
+    const failOn = { eventId: poison, remaining: Infinity };
+    const projection = counting(1, failOn);
+    const r = runner(projection, { quarantine: { maxAttempts: 2, backoffMs: 5 } });
+    await r.init();
+    r.start();
+    await r.waitFor(last.position);
+    expect(await ParkedEvents.skip(db, projection, position, 'alice', 'entered in error')).toMatchObject({
+      status: 'skipped',
+      resolvedBy: 'alice',
+      reason: 'entered in error',
+    });
+    expect(await ParkedEvents.list(db, projection)).toEqual([expect.objectContaining({ status: 'skipped' })]);
+    failOn.remaining = 0;
+    const rebuilt = await r.rebuild('counting');
+    for (let i = 0; i < 100 && (await Generations.serving(db, projection)).generation !== rebuilt.generation; i++)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    await r.stop();
+    expect((await rows(rebuilt.generation)).map((row) => row.event_id)).toContain(poison);
+    expect(await ParkedEvents.list(db, projection)).toEqual([]);
   });
 
   it('a rebuild fills a new generation beside the serving one and switches once caught up', async () => {

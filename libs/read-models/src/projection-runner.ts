@@ -4,10 +4,12 @@ import type { EventStorePort, Position } from '@tracker/event-store/event-store.
 import { comparePositions, formatPosition, headOf } from '@tracker/event-store/position';
 import { DEFAULT_BATCH_SIZE, foldBatch, projected } from './fold';
 import { type Generation, Generations } from './generations';
-import type { ProjectedEvent, Projection } from './projection';
+import { type Failure, ParkedEvents } from './parked-events';
+import type { ProjectedEvent, Projection, Tables } from './projection';
 import { tablesOf } from './projection';
+import { DEFAULT_QUARANTINE, FoldFailed, foldEach, type QuarantinePolicy, RetryLater } from './quarantine';
 import { LeaseStore } from './store/lease-store';
-import type { ReadModelStore } from './store/read-model-store';
+import type { ReadModelStore, SqlSession } from './store/read-model-store';
 
 /** Runner options. */
 export interface ProjectionRunnerOptions {
@@ -30,6 +32,8 @@ export interface ProjectionRunnerOptions {
   readonly lease?: { readonly name: string; readonly holder: string; readonly ttlMs: number };
   /** Told when the lease is won or lost. */
   readonly onLeaseChange?: (held: boolean) => void;
+  /** When an event that fails on its own is parked (default `DEFAULT_QUARANTINE`). */
+  readonly quarantine?: Partial<QuarantinePolicy>;
 }
 
 /** A commit found the lease gone: another process may be projecting now. */
@@ -86,18 +90,24 @@ export class ProjectionRunner {
   private indexing: Promise<void> = Promise.resolve();
   private controller = new AbortController();
   private main: Promise<void> = Promise.resolve();
+  /** By loop key: events that failed on their own and have attempts left, by position. */
+  private readonly failures = new Map<string, Map<string, Failure>>();
+  private readonly quarantine: QuarantinePolicy;
 
   constructor(
     private readonly store: EventStorePort,
     private readonly db: ReadModelStore,
     private readonly projections: readonly AnyProjection[],
     private readonly options: ProjectionRunnerOptions = {},
-  ) {}
+  ) {
+    this.quarantine = { ...DEFAULT_QUARANTINE, ...options.quarantine };
+  }
 
   /** Creates the registry; each projection gets a first, active generation if it has none. */
   async init(): Promise<void> {
     await this.db.exec(Generations.schema);
     await this.db.exec(LeaseStore.schema);
+    await this.db.exec(ParkedEvents.schema);
     for (const projection of this.projections) {
       await this.db.transaction(async (tx) => {
         const live = (await Generations.list(tx, projection.name)).filter((g) => g.status !== 'retired');
@@ -237,7 +247,8 @@ export class ProjectionRunner {
         } catch (error) {
           this.options.onError?.(projection.name, error);
           this.loopStates.set(key(generation), { state: 'retrying', lastError: String(error) });
-          await sleep(this.options.retryDelayMs ?? 1000, signal);
+          const delay = error instanceof RetryLater ? error.delayMs : (this.options.retryDelayMs ?? 1000);
+          await sleep(delay, signal);
         }
       }
       this.loopStates.set(key(generation), { state: 'stopped' });
@@ -417,8 +428,41 @@ export class ProjectionRunner {
     return built;
   }
 
+  /**
+   * Folds `batch` and moves the checkpoint in one transaction. A batch that fails while folding
+   * is folded again one event at a time (`foldEach`): a poison event is retried in order with
+   * backoff, then parked, and never blanks the events it shared a batch with.
+   */
   private async commit(projection: AnyProjection, generation: number, batch: readonly AnyEvent[]): Promise<void> {
     if (batch.length === 0) return;
+    try {
+      await this.transact(projection, generation, batch, async (tx, fresh, t) => {
+        await foldBatch(tx, projection, fresh, t).catch((error: unknown) => Promise.reject(new FoldFailed(error)));
+        return fresh[fresh.length - 1].position;
+      });
+    } catch (error) {
+      if (!(error instanceof FoldFailed)) throw error;
+      const loop = key({ name: projection.name, generation });
+      let failures = this.failures.get(loop);
+      if (!failures) this.failures.set(loop, (failures = new Map()));
+      let retry: RetryLater | undefined;
+      await this.transact(projection, generation, batch, async (tx, fresh, t) => {
+        const outcome = await foldEach(tx, projection, generation, fresh, t, failures, this.quarantine);
+        retry = outcome.retry;
+        return outcome.through;
+      });
+      if (retry) throw retry;
+    }
+    wakeAll(this.waiters);
+  }
+
+  /** Runs `fold` on the events of `batch` past the checkpoint, in one transaction with the checkpoint it returns. */
+  private async transact(
+    projection: AnyProjection,
+    generation: number,
+    batch: readonly AnyEvent[],
+    fold: (tx: SqlSession, fresh: readonly AnyEvent[], t: Tables) => Promise<Position | undefined>,
+  ): Promise<void> {
     const { lease } = this.options;
     const t = tablesOf(projection, generation);
     await this.db.transaction(async (tx) => {
@@ -430,10 +474,9 @@ export class ProjectionRunner {
       const fresh = checkpoint ? batch.filter((event) => comparePositions(event.position, checkpoint) > 0) : batch;
       if (fresh.length === 0) return;
       // Events arrive upcast: older schema versions are brought to the current shape on read; the log is never rewritten.
-      await foldBatch(tx, projection, fresh, t);
-      await Generations.checkpoint(tx, projection.name, generation, fresh[fresh.length - 1].position);
+      const through = await fold(tx, fresh, t);
+      if (through) await Generations.checkpoint(tx, projection.name, generation, through);
     });
-    wakeAll(this.waiters);
   }
 }
 
