@@ -1,10 +1,11 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { hashApiKey } from '@tracker/runtime/api-key-hash';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ROLES } from '../../api/src/auth/api-keys';
 import { auditExport, auditReplayCompare, auditVerify } from './audit.commands';
 import { importCsl } from './import/csl-import.command';
 import { isRecordDate } from '@tracker/domain/shared/calendar-date';
 import { importMnd } from './import/mnd-import.command';
 import { importOpenSanctions } from './import/opensanctions-import.command';
+import { keysCreate, keysHash } from './keys.commands';
 import { migrate, projectionsRebuild, projectionsStatus } from './projections.commands';
 
 /** `npm run cli -- <command>`: operations on the configured stores (same environment as the API). */
@@ -67,14 +68,28 @@ importer
   .description('Taiwan MND daily PLA activity CSV to escalation signals in the Taiwan Strait')
   .action(importMnd);
 
-program
+const keys = program
   .command('keys')
-  .description('API keys')
-  .command('hash <key>')
-  .description('print the SHA-256 to put in API_KEYS (name:role:sha256) or API_KEYS_FILE')
-  .action((key: string) => {
-    process.stdout.write(`${hashApiKey(key)}\n`);
-  });
+  .description('API keys: the entries of API_KEYS_FILE (a JSON array of { name, role, sha256 })');
+keys
+  .command('create')
+  .description('make a random key: prints it once (key: …) and its entry for API_KEYS_FILE (entry: …)')
+  .requiredOption('--name <name>', "who holds the key; becomes every event's actor")
+  .addOption(roleOption())
+  .option('--file <path>', 'also add the entry to this API_KEYS_FILE (created if missing)')
+  .action(keysCreate);
+keys
+  // `[key]` only so that the old `keys hash <key>` is refused with a reason rather than as an unknown argument.
+  .command('hash [key]')
+  .description('the entry for an existing key, which is read from stdin (never from an argument)')
+  .requiredOption('--name <name>', "who holds the key; becomes every event's actor")
+  .addOption(roleOption())
+  .option('--file <path>', 'also add the entry to this API_KEYS_FILE (created if missing)')
+  .action(keysHash);
+
+function roleOption(): Option {
+  return new Option('--role <role>', 'what the key may do').choices(ROLES).makeOptionMandatory();
+}
 
 function positiveInt(value: string): number {
   const parsed = Number(value);

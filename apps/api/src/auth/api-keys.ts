@@ -12,10 +12,23 @@ export interface Principal {
   readonly role: Role;
 }
 
-interface KeyEntry {
+/** One key as `API_KEYS_FILE` lists it; the key itself is never stored, only its SHA-256. */
+export interface KeyEntry {
   name: string;
   role: string;
   sha256: string;
+}
+
+/** Throws a `ConfigError` naming `origin` unless the API accepts `entry` (shared with the CLI that writes the file). */
+export function checkKeyEntry({ name, role, sha256 }: KeyEntry, origin: string): void {
+  if (!/^[\w.@-]{1,100}$/.test(name ?? ''))
+    throw new ConfigError(`${origin}: name must be 1–100 letters, digits or ._@-`);
+  if (!ROLES.includes(role as Role)) throw new ConfigError(`${origin}: role must be one of ${ROLES.join(', ')}`);
+  if (!/^[0-9a-f]{64}$/.test(sha256 ?? '')) {
+    throw new ConfigError(
+      `${origin}: expected the key's SHA-256 as 64 hex digits (npm run cli -- keys create, or keys hash for an existing key)`,
+    );
+  }
 }
 
 /** Parses `API_KEYS` (`name:role:sha256hex,…`) and `API_KEYS_FILE`; a malformed entry is a `ConfigError` naming its position. */
@@ -42,14 +55,9 @@ export function loadApiKeys(env: { API_KEYS?: string; API_KEYS_FILE?: string }):
     parsed.forEach((entry: KeyEntry, index) => entries.push({ ...entry, origin: `API_KEYS_FILE entry ${index + 1}` }));
   }
   const keys = new Map<string, Principal>();
-  for (const { name, role, sha256, origin } of entries) {
-    if (!/^[\w.@-]{1,100}$/.test(name ?? ''))
-      throw new ConfigError(`${origin}: name must be 1–100 letters, digits or ._@-`);
-    if (!ROLES.includes(role as Role)) throw new ConfigError(`${origin}: role must be one of ${ROLES.join(', ')}`);
-    if (!/^[0-9a-f]{64}$/.test(sha256 ?? '')) {
-      throw new ConfigError(`${origin}: expected the key's SHA-256 as 64 hex digits (npm run cli -- keys hash <key>)`);
-    }
-    keys.set(sha256, { id: name, role: role as Role });
+  for (const { origin, ...entry } of entries) {
+    checkKeyEntry(entry, origin);
+    keys.set(entry.sha256, { id: entry.name, role: entry.role as Role });
   }
   return keys;
 }
