@@ -1,8 +1,12 @@
 # syntax=docker/dockerfile:1
 #
 # One image, two processes:
-#   API (default):  docker run -p 3000:3000 policy-tracker
+#   API (default):  docker run -p 127.0.0.1:3000:3000 -e API_KEYS_FILE=/run/secrets/api-keys
+#                     -v "$PWD/secrets/api-keys.json:/run/secrets/api-keys:ro" policy-tracker
 #   projector:      docker run policy-tracker node dist/apps/projector/src/main.js
+# The API listens on all interfaces of its container (HOST below), which it does only with
+# API keys (API_KEYS or API_KEYS_FILE; `npm run -s cli -- keys create` makes them): without
+# any it exits saying so. docker-compose.yml passes the keys file as a secret.
 #
 # Stages: deps (toolchain + npm ci) -> build (nest build) / prod-deps (npm prune --omit=dev)
 #         -> runtime (slim, no compiler, non-root).
