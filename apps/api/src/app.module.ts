@@ -6,6 +6,7 @@ import type { Principal } from './auth/api-keys';
 import { SecurityModule } from './auth/security.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { trackerMetrics } from './observability/tracker-metrics';
+import { ParkedEventsController } from './admin/parked-events/parked-events.controller';
 import { ProjectionsAdminController } from './admin/projections-admin.controller';
 import { AuditModule } from './audit/audit.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -64,6 +65,7 @@ export class AppModule {
         ExportControlsTimelineController,
         ListFeedController,
         ProjectionsAdminController,
+        ParkedEventsController,
         HealthController,
       ],
       providers: [

@@ -1,35 +1,10 @@
 import { entityBody } from '@tracker/testing/fixtures';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { API_READ_MODEL_STORES } from '@tracker/testing/read-model-stores';
 import { startTestApp, type TestApp } from './test-app';
 
-const POSTGRES = 'postgres://postgres@127.0.0.1:5432/test';
-
-/** Read models on the embedded SQLite file, and on PostgreSQL in a schema of their own. */
-const stores: [string, () => Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>][] = [
-  ['SQLite', async () => ({ env: {}, cleanup: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const schema = `rm_e2e_${randomBytes(5).toString('hex')}`;
-      const admin = new Client({ connectionString: POSTGRES });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      const url = `${POSTGRES}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      return {
-        env: { READ_MODEL_STORE: 'postgres', DATABASE_URL: url },
-        cleanup: async () => {
-          await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-          await admin.end();
-        },
-      };
-    },
-  ],
-];
-
 /** Projections on the request thread, and on the API's projection thread (the default). */
-const cases = stores.flatMap(([name, setup]) =>
-  (['inline', 'thread'] as const).map((mode) => [name, mode, setup] as const),
+const cases = API_READ_MODEL_STORES.flatMap(({ label, setup }) =>
+  (['inline', 'thread'] as const).map((mode) => [label, mode, setup] as const),
 );
 
 describe.each(cases)('blue/green rebuild under read load (read models on %s, projections %s)', (_, mode, setup) => {

@@ -18,13 +18,26 @@ export async function foldBatch<E extends DomainEvent>(
   events: readonly ProjectedEvent<E>[],
   t: Tables,
 ): Promise<void> {
+  for (const event of events) if (UNREADABLE in event) throw event[UNREADABLE];
   const session = new ProjectionSession(tx);
   await projection.prefetch?.(session, events, t);
   for (const event of events) await projection.apply(session, event, t);
   await session.flush();
 }
 
-/** A recorded event brought to the current schema of its type, as projections see it. */
+/** Where an event that could not be upcast carries its error, to fail (and be parked) when folded. */
+const UNREADABLE = Symbol('unreadable');
+
+/**
+ * A recorded event brought to the current schema of its type, as projections see it. An event
+ * no upcaster can read (an unknown schema version, data an upcaster chokes on) is returned as
+ * stored, carrying the error: `foldBatch` throws it, so it is retried and parked like any event
+ * a projection fails on, instead of stopping the page or subscription it came in.
+ */
 export function projected(event: RecordedEvent): ProjectedEvent<DomainEvent> {
-  return upcast(event) as unknown as ProjectedEvent<DomainEvent>;
+  try {
+    return upcast(event) as unknown as ProjectedEvent<DomainEvent>;
+  } catch (error) {
+    return { ...event, [UNREADABLE]: error } as unknown as ProjectedEvent<DomainEvent>;
+  }
 }

@@ -33,6 +33,8 @@ export class AppConfig {
   @IsIn(['thread', 'inline', 'off']) PROJECTIONS: 'thread' | 'inline' | 'off' = 'thread';
   /** Lease time-to-live: a dead projector's work is taken over after at most this long. */
   @Type(() => Number) @IsInt() @Min(100) PROJECTOR_LEASE_TTL_MS = 10_000;
+  /** Times an event that a projection fails to apply is tried, with backoff, before it is parked for an operator. */
+  @Type(() => Number) @IsInt() @Min(1) @Max(100) PROJECTION_MAX_ATTEMPTS = 5;
   /** API keys as `name:role:sha256hex` entries, comma-separated; roles viewer, analyst, auditor, admin. */
   @IsOptional() @IsString() API_KEYS?: string;
   /** JSON file of `[{ "name", "role", "sha256" }]` keys, merged with `API_KEYS`. */

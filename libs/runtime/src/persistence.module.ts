@@ -95,6 +95,7 @@ export class PersistenceModule {
             const reports: ProjectionRunnerOptions = {
               onError: (name, error) => logger.error(`${name}: ${String(error)}`),
               onSwitch: (name, generation) => logger.log(`${name}: generation ${generation} is now active`),
+              quarantine: { maxAttempts: config.PROJECTION_MAX_ATTEMPTS },
             };
             const runner =
               role === 'api' && config.PROJECTIONS === 'thread'

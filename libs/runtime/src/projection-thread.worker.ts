@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const runner = new ProjectionRunner(store, db, ALL_PROJECTIONS, {
     // Nobody waits on this thread's batches: a fuller batch per transaction costs the cores the API shares less.
     liveBatchMs: LIVE_BATCH_MS,
+    quarantine: { maxAttempts: config.PROJECTION_MAX_ATTEMPTS },
     onError: (projection, error) => post({ kind: 'error', projection, message: String(error) }),
     onSwitch: (projection, generation) => post({ kind: 'switch', projection, generation }),
   });

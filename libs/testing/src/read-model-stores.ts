@@ -89,3 +89,33 @@ function postgresFactories(): ReadModelStoreFactory[] {
  * `READ_MODEL_TEST_POSTGRES_URL` says otherwise) when reachable, and required when `CI=true`.
  */
 export const READ_MODEL_STORE_FACTORIES: ReadModelStoreFactory[] = [sqlite, ...postgresFactories()];
+
+/** The environment that points an API at one kind of read-model store, and how to remove what it created. */
+export interface ApiReadModelStore {
+  label: string;
+  setup(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
+}
+
+/**
+ * For e2e suites: read models on the embedded SQLite file, and on PostgreSQL in a schema of
+ * their own (`search_path` in `DATABASE_URL`), dropped by `cleanup`.
+ */
+export const API_READ_MODEL_STORES: ApiReadModelStore[] = [
+  { label: 'SQLite', setup: async () => ({ env: {}, cleanup: async () => undefined }) },
+  ...READ_MODEL_STORE_FACTORIES.filter((f) => f.label === postgres.label).map(() => ({
+    label: postgres.label,
+    async setup() {
+      const schema = `rm_e2e_${randomBytes(5).toString('hex')}`;
+      const admin = new PostgresReadModelStore(POSTGRES_URL, { max: 1 });
+      await admin.exec(`CREATE SCHEMA ${schema}`);
+      const url = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+      return {
+        env: { READ_MODEL_STORE: 'postgres', DATABASE_URL: url },
+        cleanup: async () => {
+          await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+          await admin.close();
+        },
+      };
+    },
+  })),
+];

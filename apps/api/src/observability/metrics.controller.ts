@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
+import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
 import { projectionProgress } from './projection-lag';
 import { TrackerMetrics } from './tracker-metrics';
 
@@ -13,16 +14,21 @@ export class MetricsController {
     @Inject(TrackerMetrics) private readonly metrics: TrackerMetrics,
     private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStorePort,
+    @Inject(READ_MODEL_STORE) private readonly db: ReadModelStore,
   ) {}
 
-  /** Projection lag is measured now, at scrape time, so it is never older than the scrape. */
+  /** Projection lag and parked events are measured now, at scrape time, so they are never older than the scrape. */
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('cache-control', 'no-store')
   async scrape(): Promise<string> {
-    const lag = this.metrics.projectionLag;
-    lag.reset();
-    for (const p of await projectionProgress(this.runner, this.store)) lag.set({ projection: p.name }, p.lag);
+    const { projectionLag, parkedEvents } = this.metrics;
+    projectionLag.reset();
+    parkedEvents.reset();
+    for (const p of await projectionProgress(this.runner, this.store, this.db)) {
+      projectionLag.set({ projection: p.name }, p.lag);
+      parkedEvents.set({ projection: p.name }, p.parked);
+    }
     return this.metrics.registry.metrics();
   }
 }

@@ -7,6 +7,7 @@ const progress = (overrides: Partial<ProjectionProgress> = {}): ProjectionProgre
   state: 'running',
   checkpoint: 10n,
   lag: 0,
+  parked: 0,
   ...overrides,
 });
 
@@ -20,7 +21,7 @@ describe('ProjectionStallDetector', () => {
 
   beforeEach(() => {
     clock = 0;
-    detector = new ProjectionStallDetector({ retryingMs: 30_000, noProgressMs: 60_000 }, () => clock);
+    detector = new ProjectionStallDetector({ noProgressMs: 60_000 }, () => clock);
   });
 
   it('given a caught-up projection, it is never stalled however long nothing happens', () => {
@@ -28,18 +29,24 @@ describe('ProjectionStallDetector', () => {
     expect(at(600_000, progress()).stalled).toBe(false);
   });
 
-  it('given a projection retrying for longer than the limit, it is stalled with the last error', () => {
+  it('given a caught-up projection retrying however long, it is not stalled: nothing waits on it', () => {
     at(0, progress({ state: 'retrying', lastError: 'disk full' }));
-    expect(at(30_000, progress({ state: 'retrying', lastError: 'disk full' })).stalled).toBe(false);
-    const verdict = at(31_000, progress({ state: 'retrying', lastError: 'disk full' }));
-    expect(verdict).toMatchObject({ stalled: true, reason: 'retrying for 31 s: disk full' });
+    expect(at(600_000, progress({ state: 'retrying', lastError: 'disk full' })).stalled).toBe(false);
   });
 
-  it('given a retrying projection that recovers, the retry clock starts again', () => {
-    at(0, progress({ state: 'retrying' }));
-    at(20_000, progress({ state: 'running' }));
-    expect(at(40_000, progress({ state: 'retrying' })).stalled).toBe(false);
-    expect(at(71_000, progress({ state: 'retrying' })).stalled).toBe(true);
+  it('given a projection retrying while behind without progress for over a minute, it is stalled with the last error', () => {
+    at(0, progress({ state: 'retrying', lastError: 'disk full', lag: 3 }));
+    expect(at(60_000, progress({ state: 'retrying', lastError: 'disk full', lag: 3 })).stalled).toBe(false);
+    expect(at(61_000, progress({ state: 'retrying', lastError: 'disk full', lag: 4 }))).toMatchObject({
+      stalled: true,
+      reason: 'checkpoint has not moved for 61 s with lag 4: disk full',
+    });
+  });
+
+  it('given a projection with parked events that keeps up, it is degraded but not stalled', () => {
+    at(0, progress({ parked: 1 }));
+    expect(at(600_000, progress({ parked: 1 }))).toMatchObject({ stalled: false, degraded: true });
+    expect(at(600_001, progress())).toMatchObject({ stalled: false, degraded: false });
   });
 
   it('given a projection behind the head whose checkpoint does not move for over a minute, it is stalled', () => {

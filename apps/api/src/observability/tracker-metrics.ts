@@ -47,6 +47,14 @@ export class TrackerMetrics implements EventStoreObserver {
     registers: [this.registry],
   });
 
+  /** Events each projection's active generation parked and an operator has not retried or skipped; set at scrape time. */
+  readonly parkedEvents = new Gauge({
+    name: 'tracker_projection_parked_events',
+    help: 'Events the active generation of a projection could not apply and parked, awaiting retry or skip.',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
