@@ -13,6 +13,7 @@ import { hash } from 'node:crypto';
 import type { Principal } from '../auth/api-keys';
 import { LOCAL_PRINCIPAL } from '../auth/api-key.guard';
 import { idempotencyKeyOf } from '../http/idempotency-key';
+import { assertJsonShape } from '../http/json-shape.pipe';
 import { IdempotencyStore, type StoredResponse } from './idempotency.store';
 
 /** Where a request keeps the key it claimed until its response is stored or the key released. */
@@ -78,6 +79,8 @@ export class IdempotencyGuard implements CanActivate, OnModuleInit {
 
   private async claim(request: KeyedRequest, reply: FastifyReply, key: string): Promise<boolean> {
     const principal = (request.principal ?? LOCAL_PRINCIPAL).id;
+    // Guards run before pipes: the body gets the pipes' depth and shape limits before anything walks it.
+    assertJsonShape(request.body, 'body');
     // Canonical JSON (sorted keys), so the same body in another key order is the same request.
     const fingerprint = hash('sha256', `${request.method} ${request.url}\n${canonicalJson(request.body)}`, 'hex');
     const claim = await this.keys.claim(principal, key, fingerprint);
