@@ -18,3 +18,21 @@ export const IsIsoDate = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/**
+ * `IsIsoDate` without the time: a real calendar day (`2024-02-30` is not one) written
+ * `YYYY-MM-DD`, years 1900–2999. For the filters and fields that name a day, which their
+ * queries compare as text with the days read models store: every such filter uses this one
+ * rule, so no route accepts a day the others refuse.
+ */
+export const IsIsoDay = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isIsoDay',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isRecordDate(value),
+        defaultMessage: (args) => `${args?.property} must be a calendar date as YYYY-MM-DD`,
+      },
+    },
+    options,
+  );

@@ -3,12 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { ESCALATION_REGIONS } from '@tracker/domain/escalation-signal/escalation-region';
 import { ESCALATION_KINDS } from '@tracker/domain/escalation-signal/escalation-signal.decider';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { ListEscalationSignalsQuery } from './list-escalation-signals.query';
-import { IsIsoDate } from '../../http/iso-date';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { IsIsoDay } from '../../http/iso-date';
 
 /** Query string of `GET /v1/escalation-signals`. */
 export class ListEscalationSignalsDto extends PageQueryDto {
@@ -17,15 +15,9 @@ export class ListEscalationSignalsDto extends PageQueryDto {
   /** One kind, e.g. `air`. */
   @IsOptional() @IsIn(ESCALATION_KINDS) kind?: string;
   /** First report date (local to the region), `YYYY-MM-DD`, inclusive. */
-  @IsOptional()
-  @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' })
-  @IsIsoDate()
-  from?: string;
+  @IsOptional() @IsIsoDay() from?: string;
   /** Last report date, `YYYY-MM-DD`, inclusive. */
-  @IsOptional()
-  @Matches(DATE, { message: 'to must be a date as YYYY-MM-DD' })
-  @IsIsoDate()
-  to?: string;
+  @IsOptional() @IsIsoDay() to?: string;
 }
 
 /** `GET /v1/escalation-signals`. */

@@ -2,11 +2,10 @@ import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { ENGAGEMENT_KINDS } from '@tracker/domain/diplomatic-engagement/diplomatic-engagement.decider';
-import { IsIn, IsISO31661Alpha2, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIsoDay } from '../../http/iso-date';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { ListDiplomaticEngagementsQuery } from './list-diplomatic-engagements.query';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Query string of `GET /v1/diplomatic-engagements`. */
 export class ListDiplomaticEngagementsDto extends PageQueryDto {
@@ -17,9 +16,9 @@ export class ListDiplomaticEngagementsDto extends PageQueryDto {
   /** A participant's country, ISO 3166-1 alpha-2. */
   @IsOptional() @IsISO31661Alpha2() country?: string;
   /** Engagements ending on or after this day, `YYYY-MM-DD`. */
-  @IsOptional() @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' }) from?: string;
+  @IsOptional() @IsIsoDay() from?: string;
   /** Engagements starting on or before this day, `YYYY-MM-DD`. */
-  @IsOptional() @Matches(DATE, { message: 'to must be a date as YYYY-MM-DD' }) to?: string;
+  @IsOptional() @IsIsoDay() to?: string;
 }
 
 /** `GET /v1/diplomatic-engagements`. */

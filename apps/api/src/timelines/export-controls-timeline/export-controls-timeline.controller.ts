@@ -2,11 +2,10 @@ import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { SANCTIONS_LISTS } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
-import { IsIn, IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsISO31661Alpha2, IsOptional } from 'class-validator';
 import { AsOfQueryDto } from '../../http/as-of-query.dto';
+import { IsIsoDay } from '../../http/iso-date';
 import { ExportControlsTimelineQuery } from './export-controls-timeline.query';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Query string of `GET /v1/timelines/export-controls`. */
 export class ExportControlsTimelineDto extends AsOfQueryDto {
@@ -15,9 +14,9 @@ export class ExportControlsTimelineDto extends AsOfQueryDto {
   /** ISO 3166-1 alpha-2 country. */
   @IsOptional() @IsISO31661Alpha2() country?: string;
   /** First day shown, `YYYY-MM-DD`. */
-  @IsOptional() @Matches(DATE, { message: 'from must be a date as YYYY-MM-DD' }) from?: string;
+  @IsOptional() @IsIsoDay() from?: string;
   /** Last day shown, `YYYY-MM-DD`. */
-  @IsOptional() @Matches(DATE, { message: 'to must be a date as YYYY-MM-DD' }) to?: string;
+  @IsOptional() @IsIsoDay() to?: string;
 }
 
 /** `GET /v1/timelines/export-controls`. */
