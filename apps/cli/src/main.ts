@@ -6,7 +6,14 @@ import { isRecordDate } from '@tracker/domain/shared/calendar-date';
 import { importMnd } from './import/mnd-import.command';
 import { importOpenSanctions } from './import/opensanctions-import.command';
 import { keysCreate, keysHash } from './keys.commands';
-import { migrate, projectionsRebuild, projectionsStatus } from './projections.commands';
+import {
+  migrate,
+  projectionsParked,
+  projectionsRebuild,
+  projectionsRetry,
+  projectionsSkip,
+  projectionsStatus,
+} from './projections.commands';
 
 /** `npm run cli -- <command>`: operations on the configured stores (same environment as the API). */
 const program = new Command('tracker')
@@ -26,6 +33,19 @@ projections
   .option('--no-wait', 'only request the rebuild; a running API or projector builds it')
   .option('--timeout <seconds>', 'give up waiting after this long', positiveInt, 600)
   .action(projectionsRebuild);
+projections
+  .command('parked [name]')
+  .description('events a projection could not apply and parked, with their error, attempts and status')
+  .action(projectionsParked);
+projections
+  .command('retry <name> <position>')
+  .description('apply a parked event once, after a fix (e.g. a new upcaster); exits 1 if it still fails')
+  .action(projectionsRetry);
+projections
+  .command('skip <name> <position>')
+  .description('leave a parked event out of the read model; the skip is kept with your user name and reason')
+  .requiredOption('--reason <text>', 'why the event is skipped')
+  .action(projectionsSkip);
 
 const audit = program.command('audit').description('audit trail and tamper evidence');
 audit

@@ -1,8 +1,10 @@
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { formatPosition, headOf } from '@tracker/event-store/position';
+import { formatPosition, headOf, parsePosition } from '@tracker/event-store/position';
+import { ParkedEventError, ParkedEvents, type ParkedEvent } from '@tracker/read-models/parked-events';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
 import { KEY_STORE } from '@tracker/runtime/persistence.module';
+import { userInfo } from 'node:os';
 import { withStores } from './cli-context';
 
 /**
@@ -69,4 +71,78 @@ export async function projectionsRebuild(name: string, options: { wait: boolean;
       await runner.stop();
     }
   });
+}
+
+/** Lists parked events (of one projection, or of all): position, status, attempts, type, stream and error. */
+export async function projectionsParked(name: string | undefined): Promise<void> {
+  await withStores(async (context) => {
+    const runner = context.get(ProjectionRunner);
+    const names = name ? [runner.projection(name).name] : (await runner.status()).map((g) => g.name);
+    let waiting = 0;
+    for (const projection of [...new Set(names)].map((n) => runner.projection(n))) {
+      for (const event of await ParkedEvents.list(context.get<ReadModelStore>(READ_MODEL_STORE), projection)) {
+        if (event.status === 'parked') waiting++;
+        process.stdout.write(`${parkedLine(event)}\n`);
+      }
+    }
+    process.stdout.write(`${waiting} parked event${waiting === 1 ? '' : 's'} awaiting retry or skip\n`);
+  });
+}
+
+/** Applies a parked event once, after a fix; exits 1 with the error if it still fails. */
+export async function projectionsRetry(name: string, position: string): Promise<void> {
+  await parkedChange(name, position, (db, store, projection, at) =>
+    ParkedEvents.retry(db, store, projection, at, operator()),
+  );
+}
+
+/** Leaves a parked event out of the read model, recording the operator and the reason. */
+export async function projectionsSkip(name: string, position: string, options: { reason: string }): Promise<void> {
+  await parkedChange(name, position, (db, _, projection, at) =>
+    ParkedEvents.skip(db, projection, at, operator(), options.reason),
+  );
+}
+
+async function parkedChange(
+  name: string,
+  position: string,
+  change: (
+    db: ReadModelStore,
+    store: EventStorePort,
+    projection: ReturnType<ProjectionRunner['projection']>,
+    at: ReturnType<typeof parsePosition>,
+  ) => Promise<ParkedEvent>,
+): Promise<void> {
+  await withStores(async (context) => {
+    const projection = context.get(ProjectionRunner).projection(name);
+    const db = context.get<ReadModelStore>(READ_MODEL_STORE);
+    try {
+      const event = await change(db, context.get<EventStorePort>(EVENT_STORE), projection, parsePosition(position));
+      process.stdout.write(`${parkedLine(event)}\n`);
+    } catch (error) {
+      if (!(error instanceof ParkedEventError)) throw error;
+      process.stderr.write(`${name} ${position}: ${error.message}\n`);
+      process.exitCode = 1;
+    }
+  });
+}
+
+const parkedLine = (e: ParkedEvent) =>
+  [
+    e.projection.padEnd(24),
+    e.position.padEnd(10),
+    e.status.padEnd(8),
+    `attempts ${e.attempts}`,
+    e.type,
+    `${e.streamId}@${e.revision}`,
+    e.resolvedBy ? `by ${e.resolvedBy}${e.reason ? ` (${e.reason})` : ''}` : e.error,
+  ].join('  ');
+
+/** Who the CLI acts as in the parked-event record: the operating-system user. */
+function operator(): string {
+  try {
+    return `cli:${userInfo().username || 'unknown'}`;
+  } catch {
+    return 'cli:unknown';
+  }
 }
