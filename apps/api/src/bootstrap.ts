@@ -5,6 +5,7 @@ import { type AppConfig, ConfigError } from '@tracker/runtime/app.config';
 import { AppModule } from './app.module';
 import { loadApiKeys, type Principal } from './auth/api-keys';
 import { JsonShapePipe } from './http/json-shape.pipe';
+import { serverLimitOptions, useConnectionCap } from './http/edge-limits';
 import { frameworkErrorAsProblem } from './http/framework-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { useSecurityHeaders } from './http/security-headers';
@@ -36,12 +37,14 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
       genReqId: correlationIdOf,
       requestIdHeader: false,
       frameworkErrors: frameworkErrorAsProblem,
+      ...serverLimitOptions(config),
     }),
     { logger: options.logger, bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(NestPinoLogger));
   // Startup lines were buffered until the JSON logger was in place; an app that is never `listen`ed (tests) flushes here.
   app.flushLogs();
+  useConnectionCap(app.getHttpAdapter().getInstance(), config.MAX_CONNECTIONS);
   useSecurityHeaders(app.getHttpAdapter().getInstance());
   useJsonText(app.getHttpAdapter().getInstance());
   const origins = (config.CORS_ORIGINS ?? '')

@@ -45,6 +45,22 @@ export class AppConfig {
   @Type(() => Number) @IsInt() @Min(0) RATE_LIMIT_PER_MINUTE = 600;
   /** Largest request body accepted, in bytes. */
   @Type(() => Number) @IsInt() @Min(1024) BODY_LIMIT_BYTES = 1_048_576;
+  /**
+   * Time to receive a request's line and headers; a slower client (slow-loris) is answered
+   * 408 and disconnected. Capped at `REQUEST_TIMEOUT_MS`.
+   */
+  @Type(() => Number) @IsInt() @Min(100) HEADERS_TIMEOUT_MS = 10_000;
+  /**
+   * Time to receive a whole request, body included (not to answer it): a body trickling in
+   * more slowly is answered 408 and its connection closed, so it cannot hold a socket forever.
+   */
+  @Type(() => Number) @IsInt() @Min(100) REQUEST_TIMEOUT_MS = 30_000;
+  /** Open connections served at once; a connection past it is answered 503 and closed (see README "Limits"). */
+  @Type(() => Number) @IsInt() @Min(1) MAX_CONNECTIONS = 1_000;
+  /** Open `GET /v1/feed/live` streams per process; one more is answered 503. */
+  @Type(() => Number) @IsInt() @Min(1) SSE_MAX_CLIENTS = 500;
+  /** Failed authentications (a wrong key) per client address per minute before it is answered 429; 0 disables. */
+  @Type(() => Number) @IsInt() @Min(0) AUTH_FAILURES_PER_MINUTE = 20;
   /** Origins allowed by CORS, comma-separated; none by default. */
   @IsOptional() @IsString() CORS_ORIGINS?: string;
   /** Minimum level of the JSON logs; `silent` turns them off (in-process tests). */

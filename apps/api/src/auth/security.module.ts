@@ -8,6 +8,7 @@ import { IdempotencyGuard } from '../idempotency/idempotency.guard';
 import { IdempotencyStore } from '../idempotency/idempotency.store';
 import { ApiKeyGuard } from './api-key.guard';
 import type { Principal } from './api-keys';
+import { AuthFailureLimiter } from './auth-failure-limiter';
 
 /** Rate limits per API key (per client address when no keys are configured). */
 @Injectable()
@@ -18,7 +19,7 @@ class PerKeyThrottlerGuard extends ThrottlerGuard {
   }
 }
 
-/** Authentication, roles, rate limits and idempotency keys, in that order for every request. */
+/** Authentication (with failures limited per address), roles, rate limits and idempotency keys, in that order for every request. */
 @Module({})
 export class SecurityModule {
   /** Wires the guards (the idempotency guard last) for `config` and the loaded `keys`. */
@@ -32,7 +33,13 @@ export class SecurityModule {
       module: SecurityModule,
       imports: limit > 0 ? [ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit }] })] : [],
       providers: [
-        { provide: APP_GUARD, useFactory: () => new ApiKeyGuard(keys) },
+        {
+          provide: APP_GUARD,
+          useFactory: () => {
+            const failures = config.AUTH_FAILURES_PER_MINUTE;
+            return new ApiKeyGuard(keys, failures > 0 ? new AuthFailureLimiter({ limit: failures }) : undefined);
+          },
+        },
         ...(limit > 0 ? [{ provide: APP_GUARD, useClass: PerKeyThrottlerGuard }] : []),
         {
           provide: IdempotencyStore,

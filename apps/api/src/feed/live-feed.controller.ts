@@ -1,4 +1,4 @@
-import { Controller, Get, Logger, Query as QueryParams, Req, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Query as QueryParams, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiProduces, ApiTags, PickType } from '@nestjs/swagger';
 import type { Position } from '@tracker/event-store/event-store.port';
 import { parsePosition } from '@tracker/event-store/position';
@@ -63,7 +63,8 @@ export class LiveFeedController {
    * New developments as Server-Sent Events (`id: <position>`, `event: development`,
    * `data: <feed item>`), as projections apply them. With `Last-Event-ID` (sent by
    * `EventSource` on reconnect) or `lastEventId`, everything after that position comes
-   * first. A `: heartbeat` comment keeps an idle stream open.
+   * first. A `: heartbeat` comment keeps an idle stream open. Past `SSE_MAX_CLIENTS` open
+   * streams, one more is answered 503 problem+json with `Retry-After`.
    */
   @Get('live')
   @ApiProduces('text/event-stream')
@@ -75,9 +76,17 @@ export class LiveFeedController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const from = resumePosition(request.headers['last-event-id'], query.lastEventId) ?? (await this.feed.newest());
+    const release = this.feed.admit();
+    if (!release) {
+      reply.header('retry-after', '5');
+      throw new ServiceUnavailableException(
+        `The live feed already serves its ${this.options.maxClients} streams (SSE_MAX_CLIENTS); retry shortly`,
+      );
+    }
     // Fastify no longer sends this reply; the headers set so far (security, correlation id) go out with ours.
     reply.hijack();
     const res = reply.raw;
+    res.once('close', release);
     res.writeHead(200, {
       ...(reply.getHeaders() as Record<string, string>),
       'content-type': 'text/event-stream; charset=utf-8',
@@ -101,6 +110,7 @@ export class LiveFeedController {
     } finally {
       clearInterval(heartbeat);
       res.end();
+      release();
     }
   }
 }

@@ -4,16 +4,23 @@ import { comparePositions, parsePosition, START } from '@tracker/event-store/pos
 import type { FeedItem } from '@tracker/read-models/feed/feed.projection';
 import { feedAfter, listFeed } from '@tracker/read-models/feed/list-feed.query';
 import { ReadModels } from '@tracker/read-models/read-models';
+import { AppConfig } from '@tracker/runtime/app.config';
 
-/** Timings of the live feed; a provider of its own so tests can shorten them. */
+/** Timings and limits of the live feed; a provider of its own so tests can shorten them. */
 @Injectable()
 export class LiveFeedOptions {
+  /** Streams open at once (`SSE_MAX_CLIENTS`): each holds a socket and a poll waiter for as long as it lasts. */
+  maxClients: number;
   /** How often the feed's newest position is read while anyone is waiting for it. */
   pollMs = 250;
   /** How often an idle stream sends a comment, so proxies and clients keep it open. */
   heartbeatMs = 15_000;
   /** Rows read per query while a resuming client catches up. */
   batchSize = 500;
+
+  constructor(config: AppConfig) {
+    this.maxClients = config.SSE_MAX_CLIENTS;
+  }
 }
 
 interface Waiter {
@@ -33,6 +40,7 @@ export class LiveFeed implements OnModuleDestroy {
   private readonly closing = new AbortController();
   private timer?: NodeJS.Timeout;
   private polling = false;
+  private streams = 0;
 
   constructor(
     private readonly readModels: ReadModels,
@@ -42,6 +50,20 @@ export class LiveFeed implements OnModuleDestroy {
   /** Aborted when the application shuts down, so open streams end and the server can close. */
   get shutdown(): AbortSignal {
     return this.closing.signal;
+  }
+
+  /**
+   * Admits one more stream, unless `maxClients` are already open: returns the function that
+   * gives its place back (call it once, when the stream ends), or undefined when full.
+   */
+  admit(): (() => void) | undefined {
+    if (this.streams >= this.options.maxClients) return undefined;
+    this.streams++;
+    let released = false;
+    return () => {
+      if (!released) this.streams--;
+      released = true;
+    };
   }
 
   /** Position of the newest development, or the start of the log when there is none. */
