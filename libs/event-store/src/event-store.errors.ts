@@ -20,3 +20,14 @@ export class StreamNotFoundError extends Error {
     super(`Stream ${streamId} not found`);
   }
 }
+
+/**
+ * The store has no space for the append (a full disk, or SQLite's size cap): nothing of it
+ * was written, and appends fail alike until space is freed. HTTP answers 507.
+ */
+export class StorageFullError extends Error {
+  override readonly name = 'StorageFullError';
+  constructor(cause?: unknown) {
+    super('The event store has no space left for appends; nothing was written', { cause });
+  }
+}

@@ -73,7 +73,7 @@ export interface SubscribeToAllOptions {
 
 /** Port implemented by every event store adapter. */
 export interface EventStorePort {
-  /** Appends atomically if the stream is at `expectedRevision`; else throws `ConcurrencyError`. Retrying the same event ids after the same revision is a no-op returning the first result. */
+  /** Appends atomically if the stream is at `expectedRevision`; else throws `ConcurrencyError` (`StorageFullError` when out of space, nothing written). Retrying the same event ids after the same revision is a no-op returning the first result. */
   appendToStream(streamId: string, events: readonly EventData[], options: AppendOptions): Promise<AppendResult>;
   /** Reads one stream; iterating a missing stream throws `StreamNotFoundError`. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;
@@ -83,6 +83,12 @@ export interface EventStorePort {
   subscribeToAll(options?: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;
   /** Cheap connectivity probe for health checks. */
   ping(): Promise<void>;
+  /**
+   * For readiness: rejects with `StorageFullError` while appends would fail for want of space
+   * (a full disk), and resolves again once space is back. Reachable but not writable is a
+   * state of its own, which `ping` cannot see.
+   */
+  checkWritable(): Promise<void>;
   /** Releases connections. */
   close(): Promise<void>;
 }

@@ -68,6 +68,10 @@ export class InstrumentedEventStore implements EventStorePort {
     return this.inner.ping();
   }
 
+  checkWritable(): Promise<void> {
+    return this.inner.checkWritable();
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

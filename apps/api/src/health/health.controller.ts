@@ -1,25 +1,13 @@
-import {
-  Controller,
-  Get,
-  Inject,
-  Res,
-  ServiceUnavailableException,
-} from "@nestjs/common";
-import { ApiTags } from "@nestjs/swagger";
-import { HealthCheckService, HealthIndicatorService } from "@nestjs/terminus";
-import {
-  EVENT_STORE,
-  type EventStorePort,
-} from "@tracker/event-store/event-store.port";
-import { ProjectionRunner } from "@tracker/read-models/projection-runner";
-import {
-  READ_MODEL_STORE,
-  type ReadModelStore,
-} from "@tracker/read-models/store/read-model-store";
-import { AppConfig } from "@tracker/runtime/app.config";
-import type { FastifyReply } from "fastify";
-import { projectionProgress } from "../observability/projection-lag";
-import { ProjectionStallDetector } from "../observability/projection-stall";
+import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
+import { ProjectionRunner } from '@tracker/read-models/projection-runner';
+import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import { AppConfig } from '@tracker/runtime/app.config';
+import type { FastifyReply } from 'fastify';
+import { projectionProgress } from '../observability/projection-lag';
+import { ProjectionStallDetector } from '../observability/projection-stall';
 
 /** A store that does not answer within this long counts as down; a probe must not hang. */
 const PING_TIMEOUT_MS = 3_000;
@@ -31,8 +19,8 @@ const PING_TIMEOUT_MS = 3_000;
  * stalled (see `ProjectionStallDetector`; parked events only make a projection `degraded`). With `PROJECTIONS=off` the projector worker owns
  * the projections: their state is reported but does not make this replica unready.
  */
-@ApiTags("operations")
-@Controller("health")
+@ApiTags('operations')
+@Controller('health')
 export class HealthController {
   private readonly stalls = new ProjectionStallDetector();
 
@@ -52,20 +40,15 @@ export class HealthController {
   }
 
   /** The process is up and its event loop turns; nothing else is consulted. */
-  @Get("live")
+  @Get('live')
   live(@Res({ passthrough: true }) reply: FastifyReply) {
     return this.report(reply, () =>
-      this.health.check([
-        () =>
-          this.indicator
-            .check("process")
-            .up({ uptimeSeconds: Math.round(process.uptime()) }),
-      ]),
+      this.health.check([() => this.indicator.check('process').up({ uptimeSeconds: Math.round(process.uptime()) })]),
     );
   }
 
   /** Stores reachable and projections not stalled: safe to route traffic here. */
-  @Get("ready")
+  @Get('ready')
   ready(@Res({ passthrough: true }) reply: FastifyReply) {
     return this.report(reply, () => this.readinessChecks());
   }
@@ -83,19 +66,17 @@ export class HealthController {
 
   private readinessChecks() {
     return this.health.check([
-      () => this.probe("eventStore", () => this.store.ping()),
-      () => this.probe("readModels", () => this.db.ping()),
+      () => this.probe('eventStore', () => this.eventStoreUsable()),
+      () => this.probe('readModels', () => this.db.ping()),
       () => this.projections(),
     ]);
   }
 
   private async projections() {
-    const check = this.indicator.check("projections");
+    const check = this.indicator.check('projections');
     let verdicts;
     try {
-      verdicts = this.stalls.observe(
-        await withTimeout(projectionProgress(this.runner, this.store, this.db)),
-      );
+      verdicts = this.stalls.observe(await withTimeout(projectionProgress(this.runner, this.store, this.db)));
     } catch (error) {
       return check.down({ message: messageOf(error) });
     }
@@ -103,7 +84,7 @@ export class HealthController {
       name: v.name,
       generation: v.generation,
       // `degraded`: serving without the events it parked (see GET /v1/admin/projections/:name/parked).
-      health: v.stalled ? "stalled" : v.degraded ? "degraded" : "ok",
+      health: v.stalled ? 'stalled' : v.degraded ? 'degraded' : 'ok',
       state: v.state,
       checkpoint: v.checkpoint === undefined ? null : `${v.checkpoint}`,
       lag: v.lag,
@@ -112,10 +93,16 @@ export class HealthController {
       ...(v.reason ? { reason: v.reason } : {}),
       ...(v.lastError ? { lastError: v.lastError } : {}),
     }));
-    const own = this.config.PROJECTIONS !== "off";
-    return own && verdicts.some((v) => v.stalled)
-      ? check.down({ projections })
-      : check.up({ projections });
+    const own = this.config.PROJECTIONS !== 'off';
+    return own && verdicts.some((v) => v.stalled) ? check.down({ projections }) : check.up({ projections });
+  }
+
+  /** Reachable is not enough: with its disk full the store still answers reads but refuses every append (507). */
+  private async eventStoreUsable() {
+    await this.store.ping();
+    await this.store.checkWritable().catch((error: unknown) => {
+      throw new Error(`not writable: ${messageOf(error)}`);
+    });
   }
 
   private async probe(key: string, ping: () => Promise<void>) {
@@ -132,13 +119,9 @@ export class HealthController {
 function withTimeout<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)),
-      PING_TIMEOUT_MS,
-    );
+    timer = setTimeout(() => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-const messageOf = (error: unknown) =>
-  error instanceof Error ? error.message : String(error);
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@tracker/domain/shared/domain-error';
-import { ConcurrencyError } from '@tracker/event-store/event-store.errors';
+import { ConcurrencyError, StorageFullError } from '@tracker/event-store/event-store.errors';
 import { RevisionMismatchError } from '@tracker/event-store/handle-command';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdempotentReplay } from '../idempotency/idempotency.guard';
@@ -56,6 +56,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: 'revision-mismatch',
         expectedRevision: String(exception.expected),
         actualRevision: String(exception.actual),
+      };
+    }
+    if (exception instanceof StorageFullError) {
+      // Not a 500: the server is fine and nothing was written, so the client may retry once space is freed.
+      return {
+        ...problem(507, 'Insufficient Storage', 'The event store has no space left; nothing was recorded.'),
+        code: 'storage-full',
       };
     }
     if (exception instanceof HttpException) {

@@ -129,6 +129,12 @@ export class EventStoreDbEventStore implements EventStorePort {
     }
   }
 
+  /**
+   * EventStoreDB tells a client nothing about its free space before an append fails, and
+   * watches its own disks (its `/health` and stats): reachable counts as writable here.
+   */
+  async checkWritable(): Promise<void> {}
+
   async close(): Promise<void> {
     this.closing.abort();
     // dispose() cancels every call, then waits for each to finish; a cancelled BatchAppend duplex

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, realpathSync } from 'node:fs';
+import { mkdirSync, realpathSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BroadcastChannel } from 'node:worker_threads';
 import { sleep, wakeAll, type Wakers } from '../abortable-sleep';
-import { ConcurrencyError, StreamNotFoundError } from '../event-store.errors';
+import { ConcurrencyError, StorageFullError, StreamNotFoundError } from '../event-store.errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -69,6 +69,12 @@ const SCHEMA = `
   DROP INDEX IF EXISTS events_stream_event_id; -- replay lookups use the stream's own rows; one index less per append
 `;
 
+/** Free space below which a store that has run out of it still counts as full: room for a few groups of appends. */
+const MIN_FREE_BYTES = 1_048_576;
+
+/** SQLite reports a full disk (`ENOSPC` on the file or its WAL) and a file at `max_page_count` alike. */
+const isStorageFull = (error: unknown) => (error as { code?: unknown } | null)?.code === 'SQLITE_FULL';
+
 /** Embedded `EventStorePort` on one SQLite file (WAL). One writer at a time, so `$all` order is commit order. */
 export class SqliteEventStore implements EventStorePort {
   private readonly db: Database.Database;
@@ -81,6 +87,10 @@ export class SqliteEventStore implements EventStorePort {
   private readonly stmt: ReturnType<SqliteEventStore['prepare']>;
   private readonly commitGroup: (group: readonly PendingAppend[], written: EventRow[]) => void;
   private pending: PendingAppend[] = [];
+  /** Folder of the file, whose free space `checkWritable` reads; none in memory. */
+  private readonly directory?: string;
+  /** Set when a group failed for want of space, cleared by the next commit or a passing `checkWritable`. */
+  private full = false;
   /**
    * Pages read by live subscriptions since the last commit and within this turn of the event
    * loop, by the position they follow: subscriptions woken by the same append (every
@@ -89,7 +99,10 @@ export class SqliteEventStore implements EventStorePort {
   private readonly tail = new Map<bigint, readonly RecordedEvent[] | (() => readonly RecordedEvent[])>();
 
   constructor(options: SqliteEventStoreOptions) {
-    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+    if (options.filename !== ':memory:') {
+      this.directory = dirname(options.filename);
+      mkdirSync(this.directory, { recursive: true });
+    }
     this.db = new Database(options.filename);
     if (options.filename !== ':memory:') {
       // The API's projection thread holds its own store on this file: its subscriptions wake on our commits, not on a poll.
@@ -173,9 +186,13 @@ export class SqliteEventStore implements EventStorePort {
     try {
       this.commitGroup(group, written);
     } catch (error) {
-      for (const append of group) append.reject(error);
+      // The transaction rolled back: no append of the group was written, nor acknowledged.
+      if (isStorageFull(error)) this.full = true;
+      const refusal = isStorageFull(error) ? new StorageFullError(error) : error;
+      for (const append of group) append.reject(refusal);
       return;
     }
+    this.full = false;
     for (const append of group) {
       if (append.error === undefined) append.resolve(append.result!);
       else append.reject(append.error);
@@ -353,9 +370,41 @@ export class SqliteEventStore implements EventStorePort {
     this.stmt.ping.get();
   }
 
+  /**
+   * Until an append has failed for want of space there is nothing to probe. After one, the
+   * store stays full until both: the filesystem has `MIN_FREE_BYTES` free, and a page-sized
+   * row can be allocated in the file (which SQLite's `max_page_count` also limits); the row is
+   * inserted and rolled back, so the probe leaves nothing behind.
+   */
+  async checkWritable(): Promise<void> {
+    if (!this.full) return;
+    if (this.directory && freeBytes(this.directory) < MIN_FREE_BYTES) throw new StorageFullError();
+    const pageSize = Number(this.db.pragma('page_size', { simple: true }));
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      this.stmt.insert.run('write-probe', '$write-probe', 0n, '$write-probe', 'x'.repeat(pageSize), '{}', Date.now());
+    } catch (error) {
+      if (isStorageFull(error)) throw new StorageFullError(error);
+      throw error;
+    } finally {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+    }
+    this.full = false;
+  }
+
   async close(): Promise<void> {
     this.commits?.close();
     if (this.db.open) this.db.close();
+  }
+}
+
+/** Bytes the process may still write on the filesystem holding `directory`; unknown counts as plenty. */
+function freeBytes(directory: string): number {
+  try {
+    const { bavail, bsize } = statfsSync(directory);
+    return bavail * bsize;
+  } catch {
+    return Number.POSITIVE_INFINITY;
   }
 }
 
