@@ -43,12 +43,15 @@ const sqlite: ReadModelStoreFactory = {
   },
 };
 
-/** Each store gets its own schema on the shared test database, dropped again by `dispose`. */
-const postgres: ReadModelStoreFactory = {
+/** Each store gets its own schema on the shared test database (or on `url`), dropped again by `dispose`. */
+const postgres: ReadModelStoreFactory & {
+  inDatabase(url: string): Promise<ReadModelStore & { dispose(): Promise<void> }>;
+} = {
   label: 'PostgreSQL',
-  async create() {
+  create: () => postgres.inDatabase(POSTGRES_URL),
+  async inDatabase(url) {
     const schema = `rm_test_${randomBytes(6).toString('hex')}`;
-    const store = new PostgresReadModelStore(POSTGRES_URL, { schema, max: 4 });
+    const store = new PostgresReadModelStore(url, { schema, max: 4 });
     try {
       await store.exec(`CREATE SCHEMA ${schema}`);
     } catch (error) {
@@ -63,6 +66,38 @@ const postgres: ReadModelStoreFactory = {
       }
     };
     return Object.assign(store, { dispose });
+  },
+};
+
+/** A database whose locale sorts text as people read it (ICU en-US: `b` before `C`, punctuation ignored in ties). */
+const EN_US_DATABASE = 'tracker_test_en_us';
+
+/**
+ * PostgreSQL on a database with an en-US ICU locale, created on first use: the store must still
+ * order text by bytes, as SQLite does. For the read-model store contract suite.
+ */
+export const POSTGRES_EN_US: ReadModelStoreFactory = {
+  label: 'PostgreSQL (en-US locale)',
+  async create() {
+    const admin = new PostgresReadModelStore(POSTGRES_URL, { max: 1 });
+    try {
+      const exists = await admin.get('SELECT 1 AS found FROM pg_database WHERE datname = @name', {
+        name: EN_US_DATABASE,
+      });
+      if (!exists) {
+        await admin
+          .exec(
+            `CREATE DATABASE ${EN_US_DATABASE} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`,
+          )
+          // Another suite may have created it meanwhile.
+          .catch((error: unknown) => {
+            if (!/already exists/.test(String(error))) throw error;
+          });
+      }
+    } finally {
+      await admin.close();
+    }
+    return postgres.inDatabase(POSTGRES_URL.replace(/\/[^/?]*(\?|$)/, `/${EN_US_DATABASE}$1`));
   },
 };
 

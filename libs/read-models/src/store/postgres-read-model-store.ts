@@ -34,6 +34,23 @@ export function toPositional(sql: string, params: SqlParams = {}): { text: strin
   return { text: shape.text, values };
 }
 
+/**
+ * DDL with every TEXT column of a CREATE TABLE collated `"C"`: PostgreSQL then compares text by
+ * bytes, as SQLite does, whatever the database's locale, so ORDER BY, keyset cursors and
+ * `<`/`>` give both stores the same answers in the same order (an en_US database would put
+ * `b` before `C` and ignore punctuation in ties).
+ */
+export function collateC(ddl: string): string {
+  return ddl
+    .split(';')
+    .map((statement) =>
+      /^\s*CREATE\s+TABLE\b/i.test(statement)
+        ? statement.replace(/\bTEXT\b(?!\s+COLLATE)/g, 'TEXT COLLATE "C"')
+        : statement,
+    )
+    .join(';');
+}
+
 const toValue = (value: unknown) => (value === undefined ? null : typeof value === 'bigint' ? value.toString() : value);
 
 /** Most parameters in one multi-row INSERT (PostgreSQL allows 65,535). */
@@ -51,7 +68,7 @@ function session(query: Query): SqlSession {
     run: async (sql, params) => (await run(sql, params)).rowCount ?? 0,
     get: async <T>(sql: string, params?: SqlParams) => (await run(sql, params)).rows[0] as T | undefined,
     all: async <T>(sql: string, params?: SqlParams) => (await run(sql, params)).rows as T[],
-    exec: async (sql) => void (await query(sql, [])),
+    exec: async (sql) => void (await query(collateC(sql), [])),
     // Multi-row VALUES lists: one round trip per chunk instead of one per row.
     insertMany: async (table, columns, rows, options?: InsertOptions) => {
       const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));

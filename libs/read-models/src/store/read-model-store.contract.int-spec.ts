@@ -1,8 +1,13 @@
-import { READ_MODEL_STORE_FACTORIES } from '@tracker/testing/read-model-stores';
+import { POSTGRES_EN_US, READ_MODEL_STORE_FACTORIES } from '@tracker/testing/read-model-stores';
 import type { ReadModelStore } from './read-model-store';
 
 /** The read-model store contract: the SQL dialect subset projections rely on, the same on every store. */
-describe.each(READ_MODEL_STORE_FACTORIES)('ReadModelStore contract: $label', ({ create }) => {
+/** Every store, and PostgreSQL once more on a database whose locale would sort text differently from SQLite. */
+const STORES = READ_MODEL_STORE_FACTORIES.some((f) => f.label === 'PostgreSQL')
+  ? [...READ_MODEL_STORE_FACTORIES, POSTGRES_EN_US]
+  : READ_MODEL_STORE_FACTORIES;
+
+describe.each(STORES)('ReadModelStore contract: $label', ({ create }) => {
   let db: ReadModelStore & { dispose(): Promise<void> };
   beforeAll(async () => {
     db = await create();
@@ -137,5 +142,59 @@ describe.each(READ_MODEL_STORE_FACTORIES)('ReadModelStore contract: $label', ({ 
       ),
     );
     expect(await db.get('SELECT n FROM kv WHERE k = @k', { k: 'counter' })).toEqual({ n: 20 });
+  });
+
+  it('orders text by its bytes on every store: case, accents, CJK, punctuation and ties, in ORDER BY and keyset comparisons', async () => {
+    await db.exec('CREATE TABLE named (name TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (name, id))');
+    const names = [
+      'b',
+      'B',
+      'a',
+      'Z',
+      'é',
+      'e',
+      'É',
+      '_x',
+      'x_',
+      'ä',
+      '中国',
+      '台湾',
+      'a b',
+      'ab',
+      'a-b',
+      '𝔸',
+      '\uFFFD',
+    ];
+    const rows = names.flatMap((name) => ['2', '1'].map((id) => [name, id]));
+    await db.insertMany('named', ['name', 'id'], rows);
+    // SQLite compares UTF-8 bytes; so must PostgreSQL, whatever the database's locale.
+    const byBytes = (a: string[], b: string[]) =>
+      Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])) || Buffer.compare(Buffer.from(a[1]), Buffer.from(b[1]));
+    const expected = [...rows].sort(byBytes).map(([name, id]) => ({ name, id }));
+    expect(await db.all('SELECT name, id FROM named ORDER BY name, id')).toEqual(expected);
+    expect(await db.all('SELECT name, id FROM named ORDER BY name DESC, id DESC')).toEqual([...expected].reverse());
+    const [name, id] = ['é', '1'];
+    const after = expected.filter((row) => byBytes([row.name, row.id], [name, id]) > 0);
+    expect(
+      await db.all('SELECT name, id FROM named WHERE (name, id) > (@name, @id) ORDER BY name, id', { name, id }),
+    ).toEqual(after);
+  });
+
+  it('rolls back to a savepoint after a failed statement, keeping the rest of the transaction', async () => {
+    await db.transaction(async (tx) => {
+      await tx.run('INSERT INTO kv (k, n) VALUES (@k, 1)', { k: 'kept' });
+      await tx.exec('SAVEPOINT attempt');
+      const failed = await tx.run('INSERT INTO kv (k, n) VALUES (@k, 1)', { k: 'kept' }).then(
+        () => false,
+        () => true,
+      );
+      expect(failed).toBe(true);
+      await tx.exec('ROLLBACK TO SAVEPOINT attempt; RELEASE SAVEPOINT attempt');
+      await tx.run('INSERT INTO kv (k, n) VALUES (@k, 2)', { k: 'after' });
+    });
+    expect(await db.all('SELECT k, n FROM kv WHERE k IN (@a, @b) ORDER BY k', { a: 'kept', b: 'after' })).toEqual([
+      { k: 'after', n: 2 },
+      { k: 'kept', n: 1 },
+    ]);
   });
 });
