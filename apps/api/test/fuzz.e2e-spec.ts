@@ -6,12 +6,14 @@ import { SANCTIONS_LISTS } from '@tracker/domain/sanctioned-entity/sanctioned-en
 import { headOf, parsePosition } from '@tracker/event-store/position';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { entityBody, statementBody } from '@tracker/testing/fixtures';
-import { mutatedBody, withFieldsReplaced } from '@tracker/testing/fuzz/body-mutation.arbitraries';
+import { mutatedBody, withFieldsReplaced, withKeyAdded } from '@tracker/testing/fuzz/body-mutation.arbitraries';
 import { preview, toJsonText } from '@tracker/testing/fuzz/json-text';
 import {
   dateLike,
   deepNesting,
   hugeString,
+  impossibleDate,
+  INHERITED_KEYS,
   junkValue,
   nastyString,
   POLLUTION_KEYS,
@@ -32,8 +34,10 @@ import { startTestApp, type TestApp } from './test-app';
  * names the request whose event it cannot apply), the hash chains verify, and no prototype changed.
  *
  * One group per route, then one group per input class that crosses routes (raw payloads, deep
- * nesting, long or broken path parameters, ISO 8601 texts `Date` cannot parse), so that a failure in
- * one class does not stop the others. Each group is an `fc.assert` with its own fixed seed.
+ * nesting with and without an `Idempotency-Key`, `Object.prototype` names as unknown fields and query
+ * parameters, long or broken path parameters, ISO 8601 texts `Date` cannot parse, impossible calendar
+ * dates), so that a failure in one class does not stop the others. Groups of input that must be refused
+ * also check the status and the field the problem names. Each group is an `fc.assert` with its own fixed seed.
  * `FUZZ_SEED` changes the run, `FUZZ_SCALE` multiplies the request counts, `FUZZ_SHRINK=1` shrinks a
  * failure to a smaller counterexample (slower).
  */
@@ -69,6 +73,8 @@ interface FuzzRequest {
   correlationId?: string;
   /** How a JSON body came about (`valid`, `drop`, `wrong-type`, …, `junk`, `raw`). */
   tag: string;
+  /** For input that must be refused: the status, and a field or message the problem's `errors` must name. */
+  expect?: { status: number; field?: string; message?: string };
 }
 
 interface RouteGroup {
@@ -306,10 +312,12 @@ const page = {
 const countryParam = fc.oneof(valid.country, fc.constantFrom('XX', 'chn', 'Cn'));
 const textParam = fc.oneof(valid.text(30), fc.constantFrom('wang', 'a', '%', '_', "'", 'taiwan'));
 
-/** GET routes with their query parameters, kept for the group that sends unparseable dates to all of them. */
+/** GET routes with their query parameters, kept for the groups that send bad dates or keys to all of them. */
 const GET_ROUTES: {
   name: string;
   path: fc.Arbitrary<(string | Segment)[]>;
+  /** A path whose parameters name real records, so that only the query can be wrong. */
+  recordPath: fc.Arbitrary<(string | Segment)[]>;
   known: Record<string, fc.Arbitrary<string>>;
 }[] = [];
 
@@ -318,8 +326,9 @@ const getGroup = (
   runs: number,
   path: fc.Arbitrary<(string | Segment)[]>,
   known: Record<string, fc.Arbitrary<string>>,
+  recordPath = path,
 ): RouteGroup => {
-  GET_ROUTES.push({ name, path, known });
+  GET_ROUTES.push({ name, path, recordPath, known });
   return {
     name,
     runs,
@@ -365,12 +374,14 @@ const GETS: RouteGroup[] = [
     250,
     streamSegment.map((segment) => ['/v1/audit/streams/', segment]),
     { limit: fc.integer({ min: -1, max: 501 }).map(String), cursor: sentinel('auditCursor'), asOf },
+    ref('stream').map((segment) => ['/v1/audit/streams/', segment]),
   ),
   getGroup(
     'GET /v1/sanctioned-entities/:id',
     220,
     idSegment('sanctionedEntity').map((segment) => ['/v1/sanctioned-entities/', segment]),
     { asOf },
+    ref('sanctionedEntity').map((segment) => ['/v1/sanctioned-entities/', segment]),
   ),
   getGroup('GET /v1/sanctioned-entities', 220, fixed('/v1/sanctioned-entities'), {
     ...page,
@@ -403,6 +414,7 @@ const GETS: RouteGroup[] = [
     200,
     idSegment('policyAction').map((segment) => ['/v1/policy-actions/', segment]),
     { asOf },
+    ref('policyAction').map((segment) => ['/v1/policy-actions/', segment]),
   ),
   getGroup('GET /v1/policy-actions', 220, fixed('/v1/policy-actions'), {
     ...page,
@@ -636,6 +648,135 @@ const unparseableDateQueryGroup: RouteGroup = {
     .map(([path, pairs]): FuzzRequest => ({ method: 'GET', path, query: pairs.join('&'), tag: 'unparseable-date' })),
 };
 
+/**
+ * Bodies nested 10,000 to 100,000 deep with an `Idempotency-Key`, on every documented POST route:
+ * the key's fingerprint once walked them before any depth check and overflowed the stack (500).
+ * A 400 naming the depth, whatever the route (guards, which claim the key, run before any pipe).
+ */
+const deepKeyedGroup: RouteGroup = {
+  name: 'POST (JSON nested 10,000-100,000 deep with Idempotency-Key, every documented POST route)',
+  runs: 0,
+  request: () => {
+    const param = (name: string): fc.Arbitrary<Segment> =>
+      name === 'name' ? ref('projection') : name === 'position' ? fc.constant(literal('1')) : fc.uuid().map(literal);
+    const paths = DOCUMENTED.filter((r) => r.method === 'POST').map((route) =>
+      fc.tuple(
+        ...route.path
+          .split(/(\{\w+\})/)
+          .filter((part) => part !== '')
+          .map((part): fc.Arbitrary<string | Segment> =>
+            part.startsWith('{') ? param(part.slice(1, -1)) : fc.constant(part),
+          ),
+      ),
+    );
+    const keyed = (json: fc.Arbitrary<unknown>, path: fc.Arbitrary<(string | Segment)[]>) =>
+      fc.tuple(path, json, fc.nat(40)).map(([path, json, n]): FuzzRequest => ({
+        method: 'POST',
+        path,
+        body: { json },
+        idempotencyKey: `fuzz-deep-${n}`,
+        tag: 'deep-keyed',
+        expect: { status: 400, message: 'nests deeper than 32 levels' },
+      }));
+    return [
+      { runs: Math.round(8 * paths.length * SCALE), request: keyed(deepNesting(10_000, 100_000), fc.oneof(...paths)) },
+      {
+        runs: Math.round(60 * SCALE),
+        request: fc.integer({ min: 0, max: POSTS.length - 1 }).chain((i) =>
+          keyed(
+            POSTS[i].body.chain((body) =>
+              fc
+                .tuple(fc.constantFrom(...Object.keys(body)), deepNesting(10_000, 100_000))
+                .map(([key, deep]) => ({ ...body, [key]: deep })),
+            ),
+            POSTS[i].path,
+          ),
+        ),
+      },
+    ];
+  },
+};
+
+/** A POST route's path with a fresh UUID for `:id`: validation answers before any record is looked up. */
+const pathOf = (route: string) =>
+  fc.uuid().map((id) => [route.slice('POST '.length).replace(':id', id)] as (string | Segment)[]);
+
+/** What an inherited key is set to; none of these trips another check first. */
+const inheritedValue = fc.constantFrom<unknown>('x', 1, true, [], {}, { polluted: 'yes' });
+
+/**
+ * Valid bodies with one unknown field named like an `Object.prototype` member, at the root, in
+ * `source`, in any nested object or object in an array: a 400 naming it (`__proto__` is refused by
+ * the JSON parser, before fields are named).
+ */
+const inheritedKeyBodyGroup: RouteGroup = {
+  name: 'POST (Object.prototype names as unknown fields at any level, every POST route)',
+  runs: 500,
+  request: fc
+    .integer({ min: 0, max: POSTS.length - 1 })
+    .chain((i) =>
+      fc.tuple(
+        pathOf(POSTS[i].name),
+        withKeyAdded(POSTS[i].body, fc.constantFrom(...INHERITED_KEYS), inheritedValue),
+        rare(fc.nat(40), 3),
+      ),
+    )
+    .map(([path, { body, field }, key]): FuzzRequest => ({
+      method: 'POST',
+      path,
+      body: { json: body },
+      idempotencyKey: key === undefined ? undefined : `fuzz-inherited-${key}`,
+      tag: 'inherited-key',
+      expect: { status: 400, field: field.endsWith('__proto__') ? undefined : field },
+    })),
+};
+
+/** The same names as query parameters of every GET route that takes a query. */
+const inheritedKeyQueryGroup: RouteGroup = {
+  name: 'GET (Object.prototype names as unknown query parameters, every GET route with a query)',
+  runs: 200,
+  request: fc
+    .tuple(
+      fc.constantFrom(...GET_ROUTES.filter((r) => Object.keys(r.known).length > 0)),
+      fc.constantFrom(...INHERITED_KEYS),
+    )
+    .chain(([route, key]) =>
+      route.recordPath.map((path): FuzzRequest => ({
+        method: 'GET',
+        path,
+        query: `${encodeWtf8(key)}=1`,
+        tag: 'inherited-key',
+        expect: { status: 400, field: key },
+      })),
+    ),
+};
+
+/** Every date filter of every GET route, for the group below. */
+const DATE_FILTERS = GET_ROUTES.flatMap((route) =>
+  Object.keys(route.known)
+    .filter((key) => ['asOf', 'from', 'to'].includes(key))
+    .map((key) => ({ route, key })),
+);
+
+/**
+ * Every date filter (`from`, `to`, `asOf`) of every GET route set to a day that is not on the
+ * calendar (`2024-02-30`, `0000-00-00`, `2024-13-45`, …): a 400 naming the filter, the rule of
+ * `GET /v1/statements` everywhere.
+ */
+const impossibleDateQueryGroup: RouteGroup = {
+  name: 'GET (impossible calendar dates in every date filter, every GET route)',
+  runs: 12 * DATE_FILTERS.length,
+  request: fc.tuple(fc.constantFrom(...DATE_FILTERS), impossibleDate).chain(([{ route, key }, date]) =>
+    route.recordPath.map((path): FuzzRequest => ({
+      method: 'GET',
+      path,
+      query: `${key}=${encodeWtf8(date)}`,
+      tag: 'impossible-date',
+      expect: { status: 400, field: key },
+    })),
+  ),
+};
+
 /** Routes with a path parameter, for the URL groups. */
 const PARAM_ROUTES: [method: string, prefix: string, suffix: string][] = [
   ['POST', '/v1/statements/', '/corrections'],
@@ -811,6 +952,10 @@ const GROUPS: RouteGroup[] = [
   rawGroup,
   methodGroup,
   deepGroup,
+  deepKeyedGroup,
+  inheritedKeyBodyGroup,
+  inheritedKeyQueryGroup,
+  impossibleDateQueryGroup,
   longParamGroup,
   brokenEscapeGroup,
   unparseableDateQueryGroup,
@@ -951,6 +1096,19 @@ describe('HTTP fuzz: never a 5xx, 4xx are problems, only 201s append', () => {
         problems.push(`a ${status} with content-type "${contentType}"`);
       if (typeof body?.status !== 'number' || body.status !== status) {
         problems.push(`a ${status} whose problem status is ${JSON.stringify(body?.status)}`);
+      }
+    }
+    if (request.expect) {
+      const { status: expected, field, message } = request.expect;
+      const errors: { field?: unknown; messages?: unknown }[] = Array.isArray(body?.errors) ? body.errors : [];
+      if (status !== expected) problems.push(`status ${status} where ${expected} was expected`);
+      else if (field !== undefined && !errors.some((e) => e.field === field)) {
+        problems.push(`a ${status} whose errors do not name ${field}`);
+      } else if (
+        message !== undefined &&
+        !errors.some((e) => Array.isArray(e.messages) && e.messages.includes(message))
+      ) {
+        problems.push(`a ${status} whose errors do not say "${message}"`);
       }
     }
     const after = await headPosition();

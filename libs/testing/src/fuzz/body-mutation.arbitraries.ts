@@ -151,6 +151,28 @@ export function mutatedBody(
   });
 }
 
+/**
+ * A valid body with one `key` added to one of its objects: the root, a nested object, or an
+ * object in an array. `field` names it as the API's errors do (`participants.0.toString`).
+ */
+export function withKeyAdded(
+  valid: fc.Arbitrary<Record<string, unknown>>,
+  key: fc.Arbitrary<string>,
+  value: fc.Arbitrary<unknown>,
+): fc.Arbitrary<{ body: unknown; field: string }> {
+  return valid.chain((body) => {
+    const objectPaths: Path[] = [
+      [],
+      ...nodesOf(body)
+        .filter((n) => isPlainObject(n.value))
+        .map((n) => n.path),
+    ];
+    return fc
+      .tuple(fc.constantFrom(...objectPaths), key, value)
+      .map(([path, k, v]) => ({ body: addKey(body, path, k, v), field: [...path, k].join('.') }));
+  });
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof RawJson);
 }

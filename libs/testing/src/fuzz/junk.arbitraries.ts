@@ -377,6 +377,45 @@ export const POLLUTION_KEYS = [
   'constructor.prototype.polluted',
 ];
 
+/**
+ * Every name `Object.prototype` has (`toString`, `valueOf`, `hasOwnProperty`, `__defineGetter__`, …,
+ * `__proto__`, `constructor`) and `prototype`. As a field of a body or a query each is unknown, so a
+ * 400; class-transformer once dropped the inherited method names silently and the write went through.
+ */
+export const INHERITED_KEYS: readonly string[] = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];
+
+const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+/** Days in month `m` (1–12) of year `y`, by the Gregorian rule, written out so that it owes nothing to `Date`. */
+const daysInMonth = (y: number, m: number) =>
+  [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+
+/**
+ * Texts shaped like a date (`YYYY-MM-DD`, sometimes with a time and zone) whose day is not on the
+ * calendar: the day after a month's last (`2024-02-30`, `2023-02-29`, `1900-02-29`, `2024-04-31`),
+ * day or month `00`, month 13–99, day 32–99, year `0000`. Every date field and filter refuses them.
+ */
+export const impossibleDate: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc
+          .tuple(fc.integer({ min: 1900, max: 2999 }), fc.integer({ min: 1, max: 12 }))
+          .filter(([y, m]) => daysInMonth(y, m) < 31)
+          .chain(([y, m]) => fc.integer({ min: daysInMonth(y, m) + 1, max: 31 }).map((d) => [y, m, d] as const)),
+      },
+      {
+        weight: 2,
+        arbitrary: fc
+          .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+          .filter(([y, m, d]) => m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)),
+      },
+      { weight: 1, arbitrary: fc.constantFrom([0, 0, 0] as const, [2024, 13, 45] as const, [2024, 2, 30] as const) },
+    ),
+    fc.constantFrom('', '', '', 'T00:00:00Z', 'T12:30:00+08:00', 'T23:59:59.999-05:00'),
+  )
+  .map(([[y, m, d], time]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}${time}`);
+
 /** What a pollution key is set to: a payload that would show up as `({}).polluted`. */
 export const pollutionPayload: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
   objectOf([['polluted', 'yes']]),
