@@ -11,7 +11,7 @@ export type AnchorView = AnchorDefined['data'] & {
 /** Key dates by name; append-only, so `recorded_at` alone answers "was it defined as of T". */
 export const anchorsProjection: Projection<AnchorEvent> = {
   name: 'anchors',
-  version: 2,
+  version: 3,
   tables: ['rm_anchors'],
   eventTypes: ['AnchorDefined'],
   schema: (t) => `

@@ -15,7 +15,7 @@ export type DiplomaticEngagementView = Omit<DiplomaticEngagementRecorded['data']
 /** Engagements list (append-only rows, read with `knownAt`), with participants for filters. */
 export const diplomaticEngagementsProjection: Projection<DiplomaticEngagementEvent> = {
   name: 'diplomatic-engagements',
-  version: 2,
+  version: 3,
   tables: ['rm_diplomatic_engagements', 'rm_diplomatic_engagement_participants'],
   eventTypes: ['DiplomaticEngagementRecorded'],
   schema: (t) => `

@@ -53,7 +53,7 @@ interface Counts {
  */
 export const exportControlsProjection: Projection<SanctionedEntityEvent | ExportControlRuleRecorded> = {
   name: 'export-controls',
-  version: 6,
+  version: 7,
   tables: ['rm_export_control_changes', 'rm_export_control_days', 'rm_export_control_subjects'],
   eventTypes: ['PolicyActionRecorded', 'SanctionedEntityAdded', 'SanctionedEntityRemoved'],
   schema: (t) => `

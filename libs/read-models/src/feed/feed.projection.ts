@@ -116,7 +116,7 @@ export function describe(event: TrackerEvent): Described | undefined {
 /** The developments feed: one append-only row per development, newest by log position. */
 export const feedProjection: Projection = {
   name: 'feed',
-  version: 2,
+  version: 3,
   tables: ['rm_feed'],
   schema: (t) => `
     CREATE TABLE IF NOT EXISTS ${t.rm_feed} (

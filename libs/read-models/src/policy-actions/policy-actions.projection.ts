@@ -43,7 +43,7 @@ const iso = (timestamp: string) => new Date(timestamp).toISOString();
  */
 export const policyActionsProjection: Projection<PolicyActionEvent> = {
   name: 'policy-actions',
-  version: 2,
+  version: 3,
   tables: ['rm_policy_actions', 'rm_policy_action_actors', 'rm_policy_action_stages'],
   eventTypes: ['PolicyActionRecorded', 'PolicyActionAdvanced'],
   schema: (t) => `

@@ -25,7 +25,7 @@ const SANCTIONED_ENTITY_EVENTS = new Set<string>([
 /** Registry of listings, one version per change; names and aliases in a searchable column. */
 export const sanctionedEntitiesProjection: Projection<SanctionedEntityEvent> = {
   name: 'sanctioned-entities',
-  version: 3,
+  version: 4,
   tables: ['rm_sanctioned_entities'],
   eventTypes: ['SanctionedEntityAdded', 'SanctionedEntityAmended', 'SanctionedEntityRemoved'],
   schema: (t) => `

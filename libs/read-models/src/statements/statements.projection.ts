@@ -17,7 +17,7 @@ export type StatementView = Omit<StatementRecorded['data'], 'statementId'> & {
 /** Statements, one version per change, so lists answer as of any recorded time. */
 export const statementsProjection: Projection<StatementEvent> = {
   name: 'statements',
-  version: 3,
+  version: 4,
   tables: ['rm_statements'],
   eventTypes: ['StatementRecorded', 'StatementCorrected', 'StatementRetracted'],
   schema: (t) => `
