@@ -1,5 +1,7 @@
 import { statementBody } from '@tracker/testing/fixtures';
-import { fillSqliteEventStore } from '@tracker/testing/sqlite-storage-full';
+import { KEY_STORE } from '@tracker/runtime/persistence.module';
+import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
+import { fillSqliteEventStore, fillSqliteReadModelStore } from '@tracker/testing/sqlite-storage-full';
 import { startTestApp, type TestApp } from './test-app';
 
 // The disk is filled through SQLite's page cap on the embedded store; EventStoreDB watches its own disks.
@@ -69,5 +71,22 @@ describeSqlite('a full disk: writes answer 507, readiness says not writable, not
     const verified = await api.request('GET', '/v1/audit/verify');
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ ok: true });
+  });
+
+  it('with no room for Idempotency-Keys either (they live beside the log), a keyed write is 507 if not written, 201 if it landed, never 500', async () => {
+    const before = await api.countEvents();
+    const keys = fillSqliteReadModelStore(api.app.get<ReadModelStore>(KEY_STORE));
+    const statuses: number[] = [];
+    try {
+      for (let i = 0; i < 100 && !statuses.includes(507); i++) {
+        statuses.push((await write(`Keyed ${i}`, { 'idempotency-key': `disk-full-keyed-${i}` })).status);
+      }
+    } finally {
+      keys.restore();
+    }
+    expect(statuses.at(-1)).toBe(507);
+    expect(statuses.filter((s) => s !== 201 && s !== 507)).toEqual([]);
+    // A write whose response could not be stored with its key has still landed, and was answered 201.
+    expect(await api.countEvents()).toBe(before + statuses.filter((s) => s === 201).length);
   });
 });

@@ -1,3 +1,4 @@
+import { StorageFullError } from '@tracker/event-store/event-store.errors';
 import type { ReadModelStore } from '@tracker/read-models/store/read-model-store';
 
 /** A stored first response, replayed for a retry with the same key and body. */
@@ -22,6 +23,9 @@ export type Claim =
  */
 const ABANDONED_AFTER_MS = 30_000;
 
+/** A full disk as SQLite (`SQLITE_FULL`) and PostgreSQL (`53100 disk_full`) report it. */
+const isStorageFull = (error: unknown) => ['SQLITE_FULL', '53100'].includes((error as { code?: string })?.code ?? '');
+
 /**
  * Idempotency keys in `KEY_STORE` (the embedded log file, or PostgreSQL), so they survive
  * restarts and are shared by API replicas. A key is claimed before the command runs, so
@@ -45,15 +49,20 @@ export class IdempotencyStore {
 
   /** Claims `key` for this request, or says why not: a replay of the first response, a different body, or still running. */
   async claim(principal: string, key: string, fingerprint: string): Promise<Claim> {
-    await this.purgeExpired();
+    await this.purgeExpired().catch(ignoreStorageFull);
     const now = this.now();
-    const taken = await this.db.run(
-      `INSERT INTO idempotency_keys (principal, idem_key, fingerprint, state, response, created_at)
+    // No room for the claim means no room for the write either (the keys live beside the log): a 507, not a 500.
+    const taken = await this.db
+      .run(
+        `INSERT INTO idempotency_keys (principal, idem_key, fingerprint, state, response, created_at)
        VALUES (@principal, @key, @fingerprint, 'pending', NULL, @now)
        ON CONFLICT (principal, idem_key) DO UPDATE SET fingerprint = excluded.fingerprint, created_at = excluded.created_at
        WHERE idempotency_keys.state = 'pending' AND idempotency_keys.created_at < @abandoned`,
-      { principal, key, fingerprint, now, abandoned: now - ABANDONED_AFTER_MS },
-    );
+        { principal, key, fingerprint, now, abandoned: now - ABANDONED_AFTER_MS },
+      )
+      .catch((error: unknown) => {
+        throw isStorageFull(error) ? new StorageFullError(error) : error;
+      });
     if (taken === 1) return { kind: 'claimed' };
     const row = await this.db.get<{ fingerprint: string; state: string; response: string | null }>(
       'SELECT fingerprint, state, response FROM idempotency_keys WHERE principal = @principal AND idem_key = @key',
@@ -65,20 +74,28 @@ export class IdempotencyStore {
     return { kind: 'replay', response: JSON.parse(row.response) as StoredResponse };
   }
 
-  /** Stores the first (successful) response for replays. */
+  /**
+   * Stores the first (successful) response for replays. With no room to store it, the write
+   * has still landed and is answered as such; its key stays pending, so a retry is a 409
+   * until the claim counts as abandoned, and then gets the first result from the stream.
+   */
   async complete(principal: string, key: string, response: StoredResponse): Promise<void> {
-    await this.db.run(
-      `UPDATE idempotency_keys SET state = 'done', response = @response WHERE principal = @principal AND idem_key = @key`,
-      { principal, key, response: JSON.stringify(response) },
-    );
+    await this.db
+      .run(
+        `UPDATE idempotency_keys SET state = 'done', response = @response WHERE principal = @principal AND idem_key = @key`,
+        { principal, key, response: JSON.stringify(response) },
+      )
+      .catch(ignoreStorageFull);
   }
 
-  /** Frees a key whose request failed, so the client may retry it. */
+  /** Frees a key whose request failed, so the client may retry it (once abandoned, if there is no room to free it). */
   async release(principal: string, key: string): Promise<void> {
-    await this.db.run(
-      `DELETE FROM idempotency_keys WHERE principal = @principal AND idem_key = @key AND state = 'pending'`,
-      { principal, key },
-    );
+    await this.db
+      .run(`DELETE FROM idempotency_keys WHERE principal = @principal AND idem_key = @key AND state = 'pending'`, {
+        principal,
+        key,
+      })
+      .catch(ignoreStorageFull);
   }
 
   private async purgeExpired(): Promise<void> {
@@ -87,4 +104,8 @@ export class IdempotencyStore {
     this.lastPurge = now;
     await this.db.run('DELETE FROM idempotency_keys WHERE created_at < @cutoff', { cutoff: now - this.ttlMs });
   }
+}
+
+function ignoreStorageFull(error: unknown): void {
+  if (!isStorageFull(error)) throw error;
 }
