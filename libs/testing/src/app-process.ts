@@ -16,22 +16,45 @@ export interface AppProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** What an app prints once it serves: the API its URL, the projector its start line. */
+export const READY: Record<'api' | 'projector', RegExp> = {
+  api: /listening on (http:\/\/\S+)/,
+  projector: /started \(event store/,
+};
+
 /** Starts an app's `main.ts` with ts-node; resolves once its output matches `ready`. */
 export function startAppProcess(
   app: 'api' | 'projector',
   env: Record<string, string>,
-  ready = app === 'api' ? /listening on (http:\/\/\S+)/ : /started \(event store/,
+  ready = READY[app],
   timeoutMs = 60_000,
 ): Promise<AppProcess> {
-  const child = spawn(
+  return startProcess(
+    app,
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, `apps/${app}/src/main.ts`)],
     {
       cwd: ROOT,
       env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), PORT: '0', NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
     },
+    ready,
+    timeoutMs,
   );
+}
+
+/**
+ * Starts `command` with exactly `options.env` (nothing inherited), e.g. a built app as a
+ * container would run it; resolves once its output matches `ready`.
+ */
+export function startProcess(
+  label: string,
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: Record<string, string> },
+  ready: RegExp,
+  timeoutMs = 60_000,
+): Promise<AppProcess> {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
@@ -47,11 +70,11 @@ export function startAppProcess(
       const check = () => {
         if (pattern.test(output.slice(fromIndex))) return done(resolve);
         if (child.exitCode !== null || child.signalCode !== null) {
-          done(() => reject(new Error(`${app} exited before printing ${pattern}:\n${output}`)));
+          done(() => reject(new Error(`${label} exited before printing ${pattern}:\n${output}`)));
         }
       };
       const timer = setTimeout(
-        () => done(() => reject(new Error(`${app} did not print ${pattern}:\n${output}`))),
+        () => done(() => reject(new Error(`${label} did not print ${pattern}:\n${output}`))),
         waitMs,
       );
       const done = (finish: () => void) => {
