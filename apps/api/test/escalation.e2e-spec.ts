@@ -1,23 +1,12 @@
+import { mndSignalBody } from '@tracker/testing/fixtures';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp, type TestResponse } from './test-app';
 
 /** Names unique to this run, so the suite also passes against a shared real EventStoreDB. */
 const run = randomUUID().slice(0, 8);
-const mnd = { url: 'https://www.mnd.gov.tw/', publisher: 'Taiwan Ministry of National Defense' };
 
-/** Taiwan MND, the 24 hours to 06:00 on 24 May 2024 (Joint Sword-2024A, day one). */
-const signalBody = (overrides: Record<string, unknown> = {}) => ({
-  region: 'taiwan-strait',
-  kind: 'exercise',
-  observedFrom: '2024-05-23T06:00:00+08:00',
-  observedTo: '2024-05-24T06:00:00+08:00',
-  metrics: { aircraft: 49, medianLineCrossings: 35, navyVessels: 19, coastGuardVessels: 7 },
-  severity: 5,
-  cameoCode: '150',
-  summary: `Joint Sword-2024A, day one (${run})`,
-  source: mnd,
-  ...overrides,
-});
+const signalBody = (overrides: Record<string, unknown> = {}) =>
+  mndSignalBody({ summary: `Joint Sword-2024A, day one (${run})`, ...overrides });
 const anchorBody = (name: string) => ({
   name,
   date: '2024-05-20',
@@ -81,7 +70,7 @@ describe('HTTP: escalation signals and the escalation timeline', () => {
     ['a window end without an offset', signalBody({ observedTo: '2024-05-24T06:00:00' }), 'observedTo'],
     ['a window start that is only a date', signalBody({ observedFrom: '2024-05-23' }), 'observedFrom'],
     ['a missing source', withoutSource, 'source'],
-    ['a source without publisher', signalBody({ source: { url: mnd.url } }), 'source.publisher'],
+    ['a source without publisher', signalBody({ source: { url: 'https://www.mnd.gov.tw/' } }), 'source.publisher'],
   ];
 
   it.each(cases)('%s is a 400 problem naming the field, and nothing is appended', async (_, body, field) => {

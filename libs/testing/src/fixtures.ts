@@ -34,3 +34,17 @@ export const entityBody = (overrides: Record<string, unknown> = {}) => ({
   },
   ...overrides,
 });
+
+/** A valid `POST /v1/escalation-signals` body: Taiwan MND, the 24 hours to 06:00 on 24 May 2024 (Joint Sword-2024A, day one). */
+export const mndSignalBody = (overrides: Record<string, unknown> = {}) => ({
+  region: 'taiwan-strait',
+  kind: 'exercise',
+  observedFrom: '2024-05-23T06:00:00+08:00',
+  observedTo: '2024-05-24T06:00:00+08:00',
+  metrics: { aircraft: 49, medianLineCrossings: 35, navyVessels: 19, coastGuardVessels: 7 },
+  severity: 5,
+  cameoCode: '150',
+  summary: 'Joint Sword-2024A, day one',
+  source: { url: 'https://www.mnd.gov.tw/', publisher: 'Taiwan Ministry of National Defense' },
+  ...overrides,
+});
