@@ -3,6 +3,7 @@ import { DomainError } from '@tracker/domain/shared/domain-error';
 import { ConcurrencyError, StorageFullError } from '@tracker/event-store/event-store.errors';
 import { RevisionMismatchError } from '@tracker/event-store/handle-command';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import { IdempotentReplay } from '../idempotency/idempotency.guard';
 import { correlationIdOf } from '../observability/correlation-id';
 import { redactUrl } from '../observability/logger.options';
@@ -68,6 +69,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return problem(status, exception.message, messageOf(exception.getResponse()));
+    }
+    // Fastify's own errors carry a status: a 4xx one is the client's doing, e.g. a body it abandoned or that
+    // the request timeout cut off (answered 408 on the socket already). Not a server failure, so no 500 and no error log.
+    const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return problem(status, STATUS_CODES[status] ?? 'Client error', String((exception as Error).message));
     }
     return problem(500, 'Internal error', 'The server failed to handle the request.');
   }
