@@ -130,6 +130,26 @@ describe.each(READ_MODEL_STORE_FACTORIES)('ProjectionRunner with read models on 
     expect(await ParkedEvents.list(db, counting())).toEqual([]);
   });
 
+  it('a failure of the store while folding (a full disk) is retried as an outage and never parks an event', async () => {
+    const first = await append(3);
+    let failures = 6;
+    const base = counting();
+    const full: Projection<DomainEvent> = {
+      ...base,
+      async apply(tx, event, t) {
+        await base.apply(tx, event, t);
+        if (failures-- > 0) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      },
+    };
+    const r = runner(full, { quarantine: { maxAttempts: 2, backoffMs: 5 } });
+    await r.init();
+    r.start();
+    await r.waitFor(first.position);
+    await r.stop();
+    expect(await rows()).toHaveLength(3);
+    expect(await ParkedEvents.list(db, full)).toEqual([]);
+  });
+
   it('a poison event among 1,000 is parked after its attempts; the others are applied at once; retry and skip', async () => {
     await append(500);
     const poison = randomUUID();

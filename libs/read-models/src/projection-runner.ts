@@ -7,7 +7,14 @@ import { type Generation, Generations } from './generations';
 import { type Failure, ParkedEvents } from './parked-events';
 import type { ProjectedEvent, Projection, Tables } from './projection';
 import { tablesOf } from './projection';
-import { DEFAULT_QUARANTINE, FoldFailed, foldEach, type QuarantinePolicy, RetryLater } from './quarantine';
+import {
+  DEFAULT_QUARANTINE,
+  FoldFailed,
+  foldEach,
+  isStoreFailure,
+  type QuarantinePolicy,
+  RetryLater,
+} from './quarantine';
 import { LeaseStore } from './store/lease-store';
 import type { ReadModelStore, SqlSession } from './store/read-model-store';
 
@@ -437,7 +444,9 @@ export class ProjectionRunner {
     if (batch.length === 0) return;
     try {
       await this.transact(projection, generation, batch, async (tx, fresh, t) => {
-        await foldBatch(tx, projection, fresh, t).catch((error: unknown) => Promise.reject(new FoldFailed(error)));
+        await foldBatch(tx, projection, fresh, t).catch((error: unknown) =>
+          Promise.reject(isStoreFailure(error) ? error : new FoldFailed(error)),
+        );
         return fresh[fresh.length - 1].position;
       });
     } catch (error) {

@@ -36,6 +36,22 @@ export class FoldFailed extends Error {
   }
 }
 
+/**
+ * SQLite result codes and PostgreSQL SQLSTATE classes that say the store failed, not the event:
+ * a full disk, I/O, locks, memory, lost connections, serialisation conflicts. Such a failure
+ * fails the batch and is retried as any outage is; it must never park good events as poison.
+ * (Constraint violations and data exceptions, e.g. a duplicate key an event's data causes, do
+ * count against the event.)
+ */
+const STORE_FAILURE_CODES =
+  /^(SQLITE_(FULL|IOERR|BUSY|LOCKED|NOMEM|READONLY|CANTOPEN|CORRUPT|PROTOCOL|NOTADB|INTERRUPT)|(08|40|53|54|57|58|XX)[0-9A-Z]{3}$|E[A-Z]+$)/;
+
+/** Whether `error` is the store's failure (see `STORE_FAILURE_CODES`) rather than the folded event's. */
+export function isStoreFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STORE_FAILURE_CODES.test(code);
+}
+
 /** What `foldEach` did: where the checkpoint may move, and whether to come back for an event that failed. */
 export interface FoldEachOutcome {
   readonly through?: Position;
@@ -49,6 +65,7 @@ export interface FoldEachOutcome {
  * ends the batch there while it has attempts left, so the log is still applied in order and a
  * passing failure changes nothing; once it has failed `maxAttempts` times it is parked, in the
  * same transaction as the rest of the batch and the checkpoint, and the batch goes on past it.
+ * A failure of the store itself (`isStoreFailure`) is rethrown: it says nothing of the event.
  * `failures` carries the attempts of one loop between calls.
  */
 export async function foldEach<E extends DomainEvent>(
@@ -69,6 +86,8 @@ export async function foldEach<E extends DomainEvent>(
       await tx.exec('RELEASE SAVEPOINT fold_event');
       failures.delete(at);
     } catch (error) {
+      // The whole transaction fails with it, and the batch is retried after the outage.
+      if (isStoreFailure(error)) throw error;
       await tx.exec('ROLLBACK TO SAVEPOINT fold_event; RELEASE SAVEPOINT fold_event');
       const now = new Date().toISOString();
       const earlier = failures.get(at);
