@@ -1,28 +1,10 @@
 import { entityBody, statementBody } from '@tracker/testing/fixtures';
 import Database from 'better-sqlite3';
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { cli } from './import-cli';
 import { startTestApp, type TestApp } from '../../api/test/test-app';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const exec = promisify(execFile);
 const source = { url: 'https://www.state.gov/', publisher: 'US Department of State' };
-
-/** Runs `npm run cli -- …` as an operator would; resolves with exit code and output. */
-async function cli(dataDir: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('cli: audit replay --compare, audit verify, audit export, projections rebuild', () => {
   let api: TestApp;

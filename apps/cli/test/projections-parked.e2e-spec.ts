@@ -1,26 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { cli } from './import-cli';
 import { startTestApp } from '../../api/test/test-app';
-
-const ROOT = join(__dirname, '..', '..', '..');
-const exec = promisify(execFile);
-
-/** Runs `npm run cli -- …` on `dataDir`; resolves with exit code and output. */
-async function cli(dataDir: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json') } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 describe('cli: projections parked, retry, skip', () => {
   it('lists a parked event, refuses a retry that still fails (exit 1), and records a skip with the operator', async () => {
