@@ -2,7 +2,7 @@ import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { FeedItem } from '@tracker/read-models/feed/feed.projection';
-import { type FeedFilter, listFeed } from '@tracker/read-models/feed/list-feed.query';
+import { type FeedFilter, listFeed } from '@tracker/read-models/feed/list-feed.sql';
 import type { Page } from '@tracker/read-models/pagination';
 import { ReadModels } from '@tracker/read-models/read-models';
 import { IsIn, IsOptional } from 'class-validator';

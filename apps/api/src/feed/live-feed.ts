@@ -2,7 +2,7 @@ import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { Position } from '@tracker/event-store/event-store.port';
 import { comparePositions, parsePosition, START } from '@tracker/event-store/position';
 import type { FeedItem } from '@tracker/read-models/feed/feed.projection';
-import { feedAfter, listFeed } from '@tracker/read-models/feed/list-feed.query';
+import { feedAfter, listFeed } from '@tracker/read-models/feed/list-feed.sql';
 import { ReadModels } from '@tracker/read-models/read-models';
 import { AppConfig } from '@tracker/runtime/app.config';
 

@@ -4,7 +4,7 @@ import {
   type EscalationTimeline,
   type EscalationTimelineFilter,
   escalationTimeline,
-} from '@tracker/read-models/escalation/escalation-timeline.query';
+} from '@tracker/read-models/escalation-signal/escalation-timeline.sql';
 import { ReadModels } from '@tracker/read-models/read-models';
 
 /** Per-day escalation around an anchor. */

@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { AnchorView } from '@tracker/read-models/anchors/anchors.projection';
-import { type AnchorsFilter, listAnchors } from '@tracker/read-models/anchors/list-anchors.query';
+import type { AnchorView } from '@tracker/read-models/anchor/anchors.projection';
+import { type AnchorsFilter, listAnchors } from '@tracker/read-models/anchor/list-anchors.sql';
 import type { Page } from '@tracker/read-models/pagination';
 import { ReadModels } from '@tracker/read-models/read-models';
 

@@ -1,9 +1,9 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { EscalationSignalView } from '@tracker/read-models/escalation/escalation-signals.projection';
+import type { EscalationSignalView } from '@tracker/read-models/escalation-signal/escalation-signals.projection';
 import {
   type EscalationSignalsFilter,
   listEscalationSignals,
-} from '@tracker/read-models/escalation/list-escalation-signals.query';
+} from '@tracker/read-models/escalation-signal/list-escalation-signals.sql';
 import type { Page } from '@tracker/read-models/pagination';
 import { ReadModels } from '@tracker/read-models/read-models';
 

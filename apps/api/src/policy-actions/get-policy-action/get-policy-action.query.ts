@@ -1,5 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { getPolicyAction, type PolicyActionDetail } from '@tracker/read-models/policy-actions/get-policy-action.query';
+import { getPolicyAction, type PolicyActionDetail } from '@tracker/read-models/policy-action/get-policy-action.sql';
 import { ReadModels } from '@tracker/read-models/read-models';
 
 /** One policy action with its stage history, current or as known at `asOf`. */

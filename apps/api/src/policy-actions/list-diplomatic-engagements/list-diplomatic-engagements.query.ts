@@ -1,9 +1,9 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { DiplomaticEngagementView } from '@tracker/read-models/diplomatic-engagements/diplomatic-engagements.projection';
+import type { DiplomaticEngagementView } from '@tracker/read-models/diplomatic-engagement/diplomatic-engagements.projection';
 import {
   type DiplomaticEngagementsFilter,
   listDiplomaticEngagements,
-} from '@tracker/read-models/diplomatic-engagements/list-diplomatic-engagements.query';
+} from '@tracker/read-models/diplomatic-engagement/list-diplomatic-engagements.sql';
 import type { Page } from '@tracker/read-models/pagination';
 import { ReadModels } from '@tracker/read-models/read-models';
 

@@ -3,8 +3,8 @@ import type { Page } from '@tracker/read-models/pagination';
 import {
   listPolicyActions,
   type PolicyActionsFilter,
-} from '@tracker/read-models/policy-actions/list-policy-actions.query';
-import type { PolicyActionView } from '@tracker/read-models/policy-actions/policy-actions.projection';
+} from '@tracker/read-models/policy-action/list-policy-actions.sql';
+import type { PolicyActionView } from '@tracker/read-models/policy-action/policy-actions.projection';
 import { ReadModels } from '@tracker/read-models/read-models';
 
 /** A filtered page of policy actions. */

@@ -1,8 +1,8 @@
 import { Controller, Get, NotFoundException, Param, Query as QueryParams } from '@nestjs/common';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { getSanctionedEntity } from '@tracker/read-models/sanctioned-entities/list-sanctioned-entities.query';
-import type { SanctionedEntityView } from '@tracker/read-models/sanctioned-entities/sanctioned-entities.projection';
+import { getSanctionedEntity } from '@tracker/read-models/sanctioned-entity/list-sanctioned-entities.sql';
+import type { SanctionedEntityView } from '@tracker/read-models/sanctioned-entity/sanctioned-entities.projection';
 import { ReadModels } from '@tracker/read-models/read-models';
 import { AsOfQueryDto } from '../../http/as-of-query.dto';
 import { RecordIdPipe } from '../../http/record-id.pipe';

@@ -3,8 +3,8 @@ import type { Page } from '@tracker/read-models/pagination';
 import {
   listSanctionedEntities,
   type SanctionedEntitiesFilter,
-} from '@tracker/read-models/sanctioned-entities/list-sanctioned-entities.query';
-import type { SanctionedEntityView } from '@tracker/read-models/sanctioned-entities/sanctioned-entities.projection';
+} from '@tracker/read-models/sanctioned-entity/list-sanctioned-entities.sql';
+import type { SanctionedEntityView } from '@tracker/read-models/sanctioned-entity/sanctioned-entities.projection';
 import { ReadModels } from '@tracker/read-models/read-models';
 
 /** A filtered page of the entity registry. */

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Page } from '@tracker/read-models/pagination';
-import { listStatements, type StatementsFilter } from '@tracker/read-models/statements/list-statements.query';
-import type { StatementView } from '@tracker/read-models/statements/statements.projection';
+import { listStatements, type StatementsFilter } from '@tracker/read-models/statement/list-statements.sql';
+import type { StatementView } from '@tracker/read-models/statement/statements.projection';
 import { ReadModels } from '@tracker/read-models/read-models';
 
 /** A filtered page of statements. */

@@ -3,7 +3,7 @@ import {
   type ExportControlsDay,
   type ExportControlsTimelineFilter,
   exportControlsTimeline,
-} from '@tracker/read-models/export-controls/export-controls-timeline.query';
+} from '@tracker/read-models/export-controls/export-controls-timeline.sql';
 import { ReadModels } from '@tracker/read-models/read-models';
 import { JsonText } from '../../http/json-text';
 

@@ -6,7 +6,7 @@ import { entityBody } from '@tracker/testing/fixtures';
 import { givenProjected, recorded } from '@tracker/testing/projection-specification';
 import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker/testing/read-model-stores';
 import type { Tables } from '../projection';
-import { getSanctionedEntity, listSanctionedEntities } from './list-sanctioned-entities.query';
+import { getSanctionedEntity, listSanctionedEntities } from './list-sanctioned-entities.sql';
 import { sanctionedEntitiesProjection } from './sanctioned-entities.projection';
 
 const source = { citation: 'test', publisher: 'Federal Register' };

@@ -8,8 +8,8 @@ import { statementBody } from '@tracker/testing/fixtures';
 import { givenProjected, recorded } from '@tracker/testing/projection-specification';
 import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker/testing/read-model-stores';
 import type { ProjectedEvent, Tables } from '../projection';
-import { getPolicyAction } from './get-policy-action.query';
-import { listPolicyActions, type PolicyActionsFilter } from './list-policy-actions.query';
+import { getPolicyAction } from './get-policy-action.sql';
+import { listPolicyActions, type PolicyActionsFilter } from './list-policy-actions.sql';
 import { policyActionsProjection } from './policy-actions.projection';
 
 const source = { url: 'https://ustr.gov/', publisher: 'Office of the USTR' };

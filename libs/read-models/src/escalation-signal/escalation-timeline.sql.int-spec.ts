@@ -3,12 +3,12 @@ import type { EscalationSignalRecorded } from '@tracker/domain/escalation-signal
 import type { DomainEvent } from '@tracker/domain/shared/decider';
 import { givenProjected, recorded } from '@tracker/testing/projection-specification';
 import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker/testing/read-model-stores';
-import { anchorsProjection } from '../anchors/anchors.projection';
+import { anchorsProjection } from '../anchor/anchors.projection';
 import type { ProjectedEvent, Projection, Tables } from '../projection';
 import type { ReadModelStore, SqlSession } from '../store/read-model-store';
 import { escalationIndex } from './escalation-index';
 import { escalationSignalsProjection } from './escalation-signals.projection';
-import { escalationTimeline } from './escalation-timeline.query';
+import { escalationTimeline } from './escalation-timeline.sql';
 
 const source = { url: 'https://www.mnd.gov.tw/', publisher: 'Taiwan Ministry of National Defense' };
 const event = (streamId: string, type: string, data: object, recordedAt: string) =>

@@ -7,7 +7,7 @@ import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
 import { escalationSignalsProjection } from './escalation-signals.projection';
-import { listEscalationSignals } from './list-escalation-signals.query';
+import { listEscalationSignals } from './list-escalation-signals.sql';
 import { localDate, reportDate } from './report-date';
 
 const facts: EscalationSignalRecorded['data'] = {

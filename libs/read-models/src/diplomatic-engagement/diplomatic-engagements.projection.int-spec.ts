@@ -8,7 +8,7 @@ import { givenProjected, recorded } from '@tracker/testing/projection-specificat
 import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker/testing/read-model-stores';
 import type { ProjectedEvent, Tables } from '../projection';
 import { diplomaticEngagementsProjection } from './diplomatic-engagements.projection';
-import { type DiplomaticEngagementsFilter, listDiplomaticEngagements } from './list-diplomatic-engagements.query';
+import { type DiplomaticEngagementsFilter, listDiplomaticEngagements } from './list-diplomatic-engagements.sql';
 
 const source = { url: 'https://www.state.gov/', publisher: 'US Department of State' };
 const blinken = { name: 'Antony Blinken', role: 'Secretary of State', country: 'US' };

@@ -6,7 +6,7 @@ import { entityBody } from '@tracker/testing/fixtures';
 import { givenProjected, recorded } from '@tracker/testing/projection-specification';
 import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker/testing/read-model-stores';
 import type { Tables } from '../projection';
-import { exportControlsTimeline } from './export-controls-timeline.query';
+import { exportControlsTimeline } from './export-controls-timeline.sql';
 import { exportControlsProjection } from './export-controls.projection';
 
 const added = (entityId: string, overrides: Partial<SanctionedEntityAdded['data']>): SanctionedEntityAdded => ({

@@ -4,7 +4,7 @@ import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
 import { anchorsProjection } from './anchors.projection';
-import { findAnchor, listAnchors } from './list-anchors.query';
+import { findAnchor, listAnchors } from './list-anchors.sql';
 
 const source = { url: 'https://www.president.gov.tw/', publisher: 'Office of the President, ROC (Taiwan)' };
 const anchor = (name: string, date: string, recordedAt: string) =>

@@ -9,7 +9,7 @@ import { givenProjected, recorded } from '@tracker/testing/projection-specificat
 import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker/testing/read-model-stores';
 import type { ProjectedEvent, Tables } from '../projection';
 import { feedProjection } from './feed.projection';
-import { feedAfter, type FeedFilter, listFeed } from './list-feed.query';
+import { feedAfter, type FeedFilter, listFeed } from './list-feed.sql';
 
 const source = { url: 'https://example.gov/', publisher: 'Example' };
 

@@ -1,4 +1,4 @@
-import { findAnchor } from '../anchors/list-anchors.query';
+import { findAnchor } from '../anchor/list-anchors.sql';
 import { asOfParam, knownAt, whereSet } from '../as-of';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';

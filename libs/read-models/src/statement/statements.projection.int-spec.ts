@@ -4,7 +4,7 @@ import { givenProjected, recorded } from '@tracker/testing/projection-specificat
 import { READ_MODEL_STORE_FACTORIES, type ReadModelStoreFactory } from '@tracker/testing/read-model-stores';
 import { decodeCursor } from '../pagination';
 import type { ProjectedEvent, Tables } from '../projection';
-import { listStatements } from './list-statements.query';
+import { listStatements } from './list-statements.sql';
 import { statementsProjection } from './statements.projection';
 
 const said = (statementId: string, overrides: Partial<StatementRecorded['data']>): StatementRecorded => ({
