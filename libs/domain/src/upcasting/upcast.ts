@@ -1,21 +1,12 @@
-import { anchorDecider } from '../anchor/anchor.decider';
-import { diplomaticEngagementDecider } from '../diplomatic-engagement/diplomatic-engagement.decider';
-import { escalationSignalDecider } from '../escalation-signal/escalation-signal.decider';
-import { policyActionDecider } from '../policy-action/policy-action.decider';
-import { sanctionedEntityDecider } from '../sanctioned-entity/sanctioned-entity.decider';
-import { statementDecider } from '../statement/statement.decider';
+import { RECORD_KINDS } from '../record-kinds';
 import { fillMissingPublisher } from './source-publisher.upcaster';
 import { UpcasterRegistry, type VersionedEvent } from './upcaster-registry';
 
-/** The schema version of every event type, as the deciders write them today. */
-export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
-  ...statementDecider.schemaVersions,
-  ...sanctionedEntityDecider.schemaVersions,
-  ...policyActionDecider.schemaVersions,
-  ...escalationSignalDecider.schemaVersions,
-  ...diplomaticEngagementDecider.schemaVersions,
-  ...anchorDecider.schemaVersions,
-};
+/** The schema version of every event type, as the deciders of the record-kind manifest write them today. */
+export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = Object.assign(
+  {},
+  ...RECORD_KINDS.map((k) => k.decider.schemaVersions),
+);
 
 /** Every schema change the tracker's events went through; a new version needs its step here. */
 export const trackerUpcasters = new UpcasterRegistry(CURRENT_SCHEMA_VERSIONS, [
