@@ -17,8 +17,33 @@ module.exports = {
           'node_modules/@grpc/',
           'node_modules/class-validator',
           'node_modules/class-transformer',
-          '^libs/(event-store|read-models)/',
+          '^libs/(commands|event-store|read-models)/',
           '^apps/',
+        ],
+      },
+    },
+    {
+      name: 'event-store-is-generic-storage',
+      comment:
+        'libs/event-store stores and reads streams of any events: it knows no record kind, decider or command (libs/commands handles those), no read model and no app.',
+      severity: 'error',
+      from: { path: '^libs/event-store/src' },
+      to: { path: ['^libs/(domain|commands|read-models|runtime)/', '^apps/'] },
+    },
+    {
+      name: 'commands-know-no-http-or-sql',
+      comment:
+        'libs/commands is load → decide → append over the domain and the event-store port: no app, no read model, no Nest, no HTTP, no database driver.',
+      severity: 'error',
+      from: { path: '^libs/commands/src' },
+      to: {
+        path: [
+          '^apps/',
+          '^libs/(read-models|runtime)/',
+          'node_modules/@nestjs/',
+          'node_modules/fastify',
+          'node_modules/better-sqlite3',
+          'node_modules/pg',
         ],
       },
     },

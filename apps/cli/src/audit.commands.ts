@@ -1,4 +1,4 @@
-import { toAuditTrailItem } from '@tracker/event-store/audit-trail-item';
+import { toAuditTrailItem } from '@tracker/commands/audit-trail-item';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
 import { verifyChains } from '@tracker/event-store/tamper-evidence/verify-chains';
 import { ALL_PROJECTIONS } from '@tracker/read-models/projections';

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@tracker/domain/shared/domain-error';
 import { ConcurrencyError, StorageFullError } from '@tracker/event-store/event-store.errors';
-import { RevisionMismatchError } from '@tracker/event-store/handle-command';
+import { RevisionMismatchError } from '@tracker/commands/revision-mismatch.error';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import { IdempotentReplay } from '../idempotency/idempotency.guard';

@@ -1,5 +1,5 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { CommandContext } from '@tracker/event-store/handle-command';
+import type { CommandContext } from '@tracker/commands/command-context';
 import type { FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 

@@ -1,4 +1,4 @@
-import type { CommandResult } from '@tracker/event-store/handle-command';
+import type { CommandResult } from '@tracker/commands/handle-command';
 import { formatPosition } from '@tracker/event-store/position';
 import type { FastifyReply } from 'fastify';
 

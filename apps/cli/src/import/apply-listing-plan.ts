@@ -4,7 +4,7 @@ import {
 } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
 import { sanctionedEntityStreamId } from '@tracker/domain/sanctioned-entity/sanctioned-entity-id';
 import type { EventStorePort } from '@tracker/event-store/event-store.port';
-import { handleCommand } from '@tracker/event-store/handle-command';
+import { handleCommand } from '@tracker/commands/handle-command';
 import { commandContext, type ImportRun, rejectionReason } from './import-run';
 import type { ImportTally } from './import-result';
 import type { ListingOperation, ListingPlan } from './listing-diff';

@@ -1,6 +1,6 @@
 import { DomainError } from '@tracker/domain/shared/domain-error';
 import { ConcurrencyError } from '@tracker/event-store/event-store.errors';
-import type { CommandContext } from '@tracker/event-store/handle-command';
+import type { CommandContext } from '@tracker/commands/command-context';
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';

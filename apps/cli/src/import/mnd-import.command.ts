@@ -5,7 +5,8 @@ import {
 } from '@tracker/domain/escalation-signal/escalation-signal.decider';
 import { StreamNotFoundError } from '@tracker/event-store/event-store.errors';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { deterministicId, handleCommand } from '@tracker/event-store/handle-command';
+import { deterministicId } from '@tracker/commands/command-context';
+import { handleCommand } from '@tracker/commands/handle-command';
 import { withStores } from '../cli-context';
 import { emptyTally, formatSummary } from './import-result';
 import { commandContext, rejectionReason, startRun } from './import-run';

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { DomainEvent } from '@tracker/domain/shared/decider';
-import type { CommandContext } from '@tracker/event-store/handle-command';
+import type { CommandContext } from '@tracker/commands/command-context';
 import { EVENT_STORE, type EventStorePort, type Position } from '@tracker/event-store/event-store.port';
 import { parsePosition } from '@tracker/event-store/position';
 import { ParkedEventError, ParkedEvents } from '@tracker/read-models/parked-events';

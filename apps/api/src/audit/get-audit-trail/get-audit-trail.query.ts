@@ -13,7 +13,7 @@ import {
   decodeAuditCursor,
   encodeAuditCursor,
   toAuditTrailItem,
-} from '@tracker/event-store/audit-trail-item';
+} from '@tracker/commands/audit-trail-item';
 
 /** Paging for the audit trail: larger pages than lists, since auditors read whole records. */
 export class AuditTrailQueryDto extends AsOfQueryDto {

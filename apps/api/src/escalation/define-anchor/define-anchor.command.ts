@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { anchorDecider, anchorStreamId } from '@tracker/domain/anchor/anchor.decider';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { type CommandContext, type CommandResult, handleCommand } from '@tracker/event-store/handle-command';
+import type { CommandContext } from '@tracker/commands/command-context';
+import { type CommandResult, handleCommand } from '@tracker/commands/handle-command';
 import type { DefineAnchorDto } from './define-anchor.dto';
 
 /** Define a key date; resolves to its name (the id) and append result. */

@@ -5,12 +5,8 @@ import {
   escalationSignalStreamId,
 } from '@tracker/domain/escalation-signal/escalation-signal.decider';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import {
-  type CommandContext,
-  type CommandResult,
-  handleCommand,
-  newRecordId,
-} from '@tracker/event-store/handle-command';
+import { type CommandContext, newRecordId } from '@tracker/commands/command-context';
+import { type CommandResult, handleCommand } from '@tracker/commands/handle-command';
 import type { RecordEscalationSignalDto } from './record-escalation-signal.dto';
 
 /** Record a new escalation signal; resolves to the signal's id and append result. */

@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { policyActionDecider, policyActionStreamId } from '@tracker/domain/policy-action/policy-action.decider';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { type CommandContext, type CommandResult, handleCommand } from '@tracker/event-store/handle-command';
+import type { CommandContext } from '@tracker/commands/command-context';
+import { type CommandResult, handleCommand } from '@tracker/commands/handle-command';
 import type { AdvancePolicyActionDto } from './advance-policy-action.dto';
 
 /** Move a policy action to its next stage; resolves to the append result. */

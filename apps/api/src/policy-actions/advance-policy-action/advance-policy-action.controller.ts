@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@tracker/event-store/handle-command';
+import type { CommandContext } from '@tracker/commands/command-context';
 import type { FastifyReply } from 'fastify';
 import { IfMatch } from '../../http/if-match';
 import { RecordIdPipe } from '../../http/record-id.pipe';

@@ -5,12 +5,8 @@ import {
   diplomaticEngagementStreamId,
 } from '@tracker/domain/diplomatic-engagement/diplomatic-engagement.decider';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import {
-  type CommandContext,
-  type CommandResult,
-  handleCommand,
-  newRecordId,
-} from '@tracker/event-store/handle-command';
+import { type CommandContext, newRecordId } from '@tracker/commands/command-context';
+import { type CommandResult, handleCommand } from '@tracker/commands/handle-command';
 import type { RecordDiplomaticEngagementDto } from './record-diplomatic-engagement.dto';
 
 /** Record a visit, call or meeting; resolves to the new engagement's id and append result. */

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '@tracker/event-store/handle-command';
+import type { CommandContext } from '@tracker/commands/command-context';
 import type { FastifyReply } from 'fastify';
 import { CommandCtx } from '../../http/request-context';
 import { type WriteResponse, writeResponse } from '../../http/write-response';

@@ -2,12 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { policyActionDecider, policyActionStreamId } from '@tracker/domain/policy-action/policy-action.decider';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import {
-  type CommandContext,
-  type CommandResult,
-  handleCommand,
-  newRecordId,
-} from '@tracker/event-store/handle-command';
+import { type CommandContext, newRecordId } from '@tracker/commands/command-context';
+import { type CommandResult, handleCommand } from '@tracker/commands/handle-command';
 import type { RecordPolicyActionDto } from './record-policy-action.dto';
 
 /** Record a new policy action; resolves to the new action's id and append result. */

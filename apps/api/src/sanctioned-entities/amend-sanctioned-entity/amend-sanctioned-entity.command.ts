@@ -3,7 +3,8 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { sanctionedEntityDecider } from '@tracker/domain/sanctioned-entity/sanctioned-entity.decider';
 import { sanctionedEntityStreamId } from '@tracker/domain/sanctioned-entity/sanctioned-entity-id';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { type CommandContext, type CommandResult, handleCommand } from '@tracker/event-store/handle-command';
+import type { CommandContext } from '@tracker/commands/command-context';
+import { type CommandResult, handleCommand } from '@tracker/commands/handle-command';
 import type { AmendSanctionedEntityDto } from './amend-sanctioned-entity.dto';
 
 /** Amend a listing's details; resolves to the append result. */

@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { statementDecider, statementStreamId } from '@tracker/domain/statement/statement.decider';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import { type CommandContext, type CommandResult, handleCommand } from '@tracker/event-store/handle-command';
+import type { CommandContext } from '@tracker/commands/command-context';
+import { type CommandResult, handleCommand } from '@tracker/commands/handle-command';
 import type { CorrectStatementDto } from './correct-statement.dto';
 
 /** Correct some facts of a statement; resolves to the append result. */

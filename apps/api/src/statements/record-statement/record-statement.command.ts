@@ -2,12 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { statementDecider, statementStreamId } from '@tracker/domain/statement/statement.decider';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
-import {
-  type CommandContext,
-  type CommandResult,
-  handleCommand,
-  newRecordId,
-} from '@tracker/event-store/handle-command';
+import { type CommandContext, newRecordId } from '@tracker/commands/command-context';
+import { type CommandResult, handleCommand } from '@tracker/commands/handle-command';
 import type { RecordStatementDto } from './record-statement.dto';
 
 /** Record a new statement; resolves to the new statement's id and append result. */

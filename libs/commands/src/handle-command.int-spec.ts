@@ -1,7 +1,9 @@
 import type { Decider, DomainCommand, DomainEvent } from '@tracker/domain/shared/decider';
-import { aggregateStream, type CommandContext, handleCommand, RevisionMismatchError } from './handle-command';
-import { SqliteEventStore } from './sqlite/sqlite-event-store';
-import { eventHash, GENESIS_HASH } from './tamper-evidence/event-hash';
+import type { CommandContext } from './command-context';
+import { aggregateStream, handleCommand } from './handle-command';
+import { RevisionMismatchError } from './revision-mismatch.error';
+import { SqliteEventStore } from '@tracker/event-store/sqlite/sqlite-event-store';
+import { eventHash, GENESIS_HASH } from '@tracker/event-store/tamper-evidence/event-hash';
 
 type Seen = DomainEvent<string, Record<string, unknown>>;
 /** A decider that remembers what `evolve` was given and emits two events per command. */

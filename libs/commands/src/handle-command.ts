@@ -1,34 +1,11 @@
-import { hash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Decider, DomainCommand, DomainEvent } from '@tracker/domain/shared/decider';
 import { upcast } from '@tracker/domain/upcasting/upcast';
-import { ConcurrencyError, StreamNotFoundError } from './event-store.errors';
-import type { EventData, EventStorePort, JsonObject, Position } from './event-store.port';
-import { chainEvents, GENESIS_HASH, storedHash } from './tamper-evidence/event-hash';
-
-/** Who and what caused a command; becomes every event's metadata. */
-export interface CommandContext {
-  /** Server time; also the command's `now`. */
-  readonly now: Date;
-  /** The authenticated principal, never taken from a request body. */
-  readonly actor: string;
-  readonly correlationId: string;
-  /** Id of the message (request, command) that caused these events. */
-  readonly causationId: string;
-  /** The client's `Idempotency-Key`: new record ids and event ids derive from it, so a retry after a crash cannot duplicate. */
-  readonly idempotencyKey?: string;
-}
-
-/** A UUID-shaped id derived from `parts` (SHA-256), stable across retries. */
-export function deterministicId(...parts: string[]): string {
-  const hex = hash('sha256', parts.join('\u0000'), 'hex');
-  return [hex.slice(0, 8), hex.slice(8, 12), `4${hex.slice(13, 16)}`, `8${hex.slice(17, 20)}`, hex.slice(20, 32)].join(
-    '-',
-  );
-}
-
-/** Id for a record a command creates: derived from the idempotency key when there is one, random otherwise. */
-export const newRecordId = (context: CommandContext, kind: string) =>
-  context.idempotencyKey ? deterministicId(kind, context.actor, context.idempotencyKey) : randomUUID();
+import { ConcurrencyError, StreamNotFoundError } from '@tracker/event-store/event-store.errors';
+import type { EventData, EventStorePort, JsonObject, Position } from '@tracker/event-store/event-store.port';
+import { chainEvents, GENESIS_HASH, storedHash } from '@tracker/event-store/tamper-evidence/event-hash';
+import { type CommandContext, deterministicId } from './command-context';
+import { RevisionMismatchError } from './revision-mismatch.error';
 
 /** Metadata stored with every event. */
 export interface EventMetadata extends JsonObject {
@@ -48,16 +25,10 @@ export interface CommandResult {
   readonly position: Position;
 }
 
-/** `If-Match` named a revision the record is no longer (or never was) at. */
-export class RevisionMismatchError extends Error {
-  override readonly name = 'RevisionMismatchError';
-  constructor(
-    readonly streamId: string,
-    readonly expected: bigint,
-    readonly actual: bigint | 'no_stream',
-  ) {
-    super(`${streamId} is at revision ${String(actual)}, not ${expected}`);
-  }
+/** What a write command resolves to: the id of the record it wrote and what it appended to the record's stream. */
+export interface Written {
+  readonly id: string;
+  readonly result: CommandResult;
 }
 
 /** Id of the `index`th event a command appends: derived from its idempotency key when it has one. */

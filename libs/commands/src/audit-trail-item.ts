@@ -2,7 +2,11 @@ import { schemaVersionOf } from '@tracker/domain/upcasting/upcaster-registry';
 import type { JsonObject, RecordedEvent } from '@tracker/event-store/event-store.port';
 import { formatPosition } from '@tracker/event-store/position';
 
-/** One stored event as the audit trail shows it: the stored data and metadata, unchanged, plus handy fields. */
+/**
+ * One stored event as the audit trail shows it: the stored data and metadata, unchanged, plus
+ * handy fields read from the metadata `handleCommand` writes (`EventMetadata`) and the record
+ * kinds' date fields.
+ */
 export interface AuditTrailItem {
   eventId: string;
   type: string;

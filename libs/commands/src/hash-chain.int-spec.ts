@@ -3,13 +3,14 @@ import {
   type StatementCommand,
   statementDecider,
 } from '@tracker/domain/statement/statement.decider';
-import { type CommandContext, handleCommand } from '../handle-command';
+import { EventStoreDbEventStore } from '@tracker/event-store/esdb/esdb-event-store';
+import type { EventStorePort, RecordedEvent } from '@tracker/event-store/event-store.port';
+import { SqliteEventStore } from '@tracker/event-store/sqlite/sqlite-event-store';
+import { eventHash, GENESIS_HASH } from '@tracker/event-store/tamper-evidence/event-hash';
+import { verifyChains } from '@tracker/event-store/tamper-evidence/verify-chains';
 import { EsdbTestServer } from '@tracker/testing/esdb-test-server/esdb-test-server';
-import { EventStoreDbEventStore } from '../esdb/esdb-event-store';
-import type { EventStorePort, RecordedEvent } from '../event-store.port';
-import { SqliteEventStore } from '../sqlite/sqlite-event-store';
-import { eventHash, GENESIS_HASH } from './event-hash';
-import { verifyChains } from './verify-chains';
+import type { CommandContext } from './command-context';
+import { handleCommand } from './handle-command';
 
 const context: CommandContext = {
   now: new Date('2024-05-20T08:00:00Z'),
