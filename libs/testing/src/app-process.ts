@@ -96,7 +96,9 @@ export function startProcess(
       waitForOutput,
       kill: async (signal = 'SIGTERM') => {
         if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-        await exited;
+        // A process that does not stop within 10 s of a polite signal is killed: a test's clean-up must end.
+        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited.finally(() => clearTimeout(force));
       },
     }),
     (error) => {
