@@ -71,9 +71,12 @@ module.exports = {
       severity: 'error',
       from: {
         path: '^(apps|libs)/',
-        pathNot: '(\\.(spec|int-spec|e2e-spec)\\.ts$|/test/|^libs/testing/|contract-suite)',
+        pathNot:
+          '(\\.(spec|int-spec|e2e-spec|cli-spec|process-spec|browser-spec)\\.ts$|/test/|^libs/testing/|contract-suite)',
       },
-      to: { path: '(\\.(spec|int-spec|e2e-spec)\\.ts$|^libs/testing/|contract-suite)' },
+      to: {
+        path: '(\\.(spec|int-spec|e2e-spec|cli-spec|process-spec|browser-spec)\\.ts$|^libs/testing/|contract-suite)',
+      },
     },
   ],
   options: {

@@ -1,4 +1,4 @@
-/** Unit, integration and e2e tiers share one config; files are told apart by suffix. */
+/** Every test tier shares one config; files are told apart by suffix (README, Development). */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.base.json');
 
@@ -6,7 +6,7 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
   roots: ['<rootDir>/apps', '<rootDir>/libs'],
-  testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
+  testRegex: '.*\\.(spec|int-spec|e2e-spec|cli-spec|process-spec|browser-spec)\\.ts$',
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
     // content-disposition 3 (under @fastify/static, which serves /docs) ships only ES modules.
