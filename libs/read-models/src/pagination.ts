@@ -1,3 +1,6 @@
+import { whereSet } from './as-of';
+import type { SqlParams, SqlSession } from './store/read-model-store';
+
 /** A page of a list plus the cursor of the next page, absent on the last one. */
 export interface Page<T> {
   items: T[];
@@ -35,4 +38,58 @@ export function toPage<Row, T>(
     items: items.map(map),
     nextCursor: rows.length > limit && last ? encodeCursor(...key(last)) : undefined,
   };
+}
+
+/**
+ * A list over one read-model table whose rows hold their view as JSON in `doc`, ordered by a
+ * text sort key, newest (largest) first, with a unique column breaking ties: the keyset
+ * `(sortKey, id)` a cursor resumes after.
+ */
+export interface KeysetList {
+  /** The table's name, and the alias its columns go by in `always` and `when`. */
+  readonly table: string;
+  readonly alias: string;
+  /** Column names, without the alias. */
+  readonly sortKey: string;
+  readonly id: string;
+  /** The filters' parameters; the cursor's and the limit's are added. */
+  readonly params: SqlParams;
+  /** Conditions every row meets. */
+  readonly always?: readonly string[];
+  /** Conditions by the parameter that switches each on (see `whereSet`). */
+  readonly when?: Readonly<Record<string, string>>;
+}
+
+/** The page of `list` after `page.cursor` (from the start without one): at most `page.limit` views and the next cursor. */
+export async function keysetPage<T>(
+  db: SqlSession,
+  page: { readonly limit: number; readonly cursor?: string },
+  list: KeysetList,
+): Promise<Page<T>> {
+  const sortKey = `${list.alias}.${list.sortKey}`;
+  const id = `${list.alias}.${list.id}`;
+  const cursor = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const params = {
+    ...list.params,
+    cursorKey: cursor?.sortKey ?? null,
+    cursorId: cursor?.id ?? null,
+    limit: page.limit + 1,
+  };
+  const where = whereSet(params, list.always ?? [], {
+    ...list.when,
+    cursorKey: `(${sortKey}, ${id}) < (@cursorKey, @cursorId)`,
+  });
+  const rows = await db.all<{ sort_key: string; id: string; doc: string }>(
+    `SELECT ${sortKey} AS sort_key, ${id} AS id, ${list.alias}.doc FROM ${list.table} ${list.alias}
+     WHERE ${where}
+     ORDER BY ${sortKey} DESC, ${id} DESC
+     LIMIT @limit`,
+    params,
+  );
+  return toPage(
+    rows,
+    page.limit,
+    (r) => [r.sort_key, r.id],
+    (r) => JSON.parse(r.doc) as T,
+  );
 }

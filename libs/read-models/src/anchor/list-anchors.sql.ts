@@ -1,5 +1,5 @@
 import { asOfParam, knownAt, whereSet } from '../as-of';
-import { decodeCursor, type Page, toPage } from '../pagination';
+import { keysetPage, type Page } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
 import type { AnchorView } from './anchors.projection';
@@ -12,31 +12,15 @@ export interface AnchorsFilter {
 }
 
 /** Latest key date first, keyset-paginated. */
-export async function listAnchors(db: SqlSession, t: Tables, filter: AnchorsFilter): Promise<Page<AnchorView>> {
-  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-  const params = {
-    asOf: asOfParam(filter.asOf),
-    cursorKey: cursor?.sortKey ?? null,
-    cursorId: cursor?.id ?? null,
-    limit: filter.limit + 1,
-  };
-  const where = whereSet(params, [], {
-    asOf: knownAt('a'),
-    cursorKey: '(a.date, a.name) < (@cursorKey, @cursorId)',
+export function listAnchors(db: SqlSession, t: Tables, filter: AnchorsFilter): Promise<Page<AnchorView>> {
+  return keysetPage(db, filter, {
+    table: t.rm_anchors,
+    alias: 'a',
+    sortKey: 'date',
+    id: 'name',
+    params: { asOf: asOfParam(filter.asOf) },
+    when: { asOf: knownAt('a') },
   });
-  const rows = await db.all<{ name: string; date: string; doc: string }>(
-    `SELECT a.name, a.date, a.doc FROM ${t.rm_anchors} a
-     WHERE ${where}
-     ORDER BY a.date DESC, a.name DESC
-     LIMIT @limit`,
-    params,
-  );
-  return toPage(
-    rows,
-    filter.limit,
-    (r) => [r.date, r.name],
-    (r) => JSON.parse(r.doc) as AnchorView,
-  );
 }
 
 /** One anchor by name as known at `asOf` (now when absent), or `undefined`. */

@@ -1,5 +1,6 @@
-import { asOfParam, knownAt, whereSet } from '../as-of';
-import { decodeCursor, type Page, toPage } from '../pagination';
+import { asOfParam, knownAt } from '../as-of';
+import { containsPattern, likeCondition } from '../like';
+import { keysetPage, type Page } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
 import type { DiplomaticEngagementView } from './diplomatic-engagements.projection';
@@ -20,47 +21,33 @@ export interface DiplomaticEngagementsFilter {
 }
 
 /** Latest first by `startsOn`, keyset-paginated. */
-export async function listDiplomaticEngagements(
+export function listDiplomaticEngagements(
   db: SqlSession,
   t: Tables,
   filter: DiplomaticEngagementsFilter,
 ): Promise<Page<DiplomaticEngagementView>> {
-  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-  const params = {
-    kind: filter.kind ?? null,
-    participant: filter.participant
-      ? `%${filter.participant.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-      : null,
-    country: filter.country ?? null,
-    from: filter.from?.slice(0, 10) ?? null,
-    to: filter.to?.slice(0, 10) ?? null,
-    asOf: asOfParam(filter.asOf),
-    cursorKey: cursor?.sortKey ?? null,
-    cursorId: cursor?.id ?? null,
-    limit: filter.limit + 1,
-  };
-  const where = whereSet(params, [], {
-    asOf: knownAt('e'),
-    kind: 'e.kind = @kind',
-    participant: `EXISTS (SELECT 1 FROM ${t.rm_diplomatic_engagement_participants} p
-         WHERE p.engagement_id = e.engagement_id AND p.name LIKE @participant ESCAPE '\\')`,
-    country: `EXISTS (SELECT 1 FROM ${t.rm_diplomatic_engagement_participants} p
+  return keysetPage(db, filter, {
+    table: t.rm_diplomatic_engagements,
+    alias: 'e',
+    sortKey: 'starts_on',
+    id: 'engagement_id',
+    params: {
+      kind: filter.kind ?? null,
+      participant: filter.participant ? containsPattern(filter.participant) : null,
+      country: filter.country ?? null,
+      from: filter.from?.slice(0, 10) ?? null,
+      to: filter.to?.slice(0, 10) ?? null,
+      asOf: asOfParam(filter.asOf),
+    },
+    when: {
+      asOf: knownAt('e'),
+      kind: 'e.kind = @kind',
+      participant: `EXISTS (SELECT 1 FROM ${t.rm_diplomatic_engagement_participants} p
+         WHERE p.engagement_id = e.engagement_id AND ${likeCondition('p.name', 'participant')})`,
+      country: `EXISTS (SELECT 1 FROM ${t.rm_diplomatic_engagement_participants} p
          WHERE p.engagement_id = e.engagement_id AND p.country = @country)`,
-    from: 'e.ends_on >= @from',
-    to: 'e.starts_on <= @to',
-    cursorKey: '(e.starts_on, e.engagement_id) < (@cursorKey, @cursorId)',
+      from: 'e.ends_on >= @from',
+      to: 'e.starts_on <= @to',
+    },
   });
-  const rows = await db.all<{ engagement_id: string; starts_on: string; doc: string }>(
-    `SELECT e.engagement_id, e.starts_on, e.doc FROM ${t.rm_diplomatic_engagements} e
-     WHERE ${where}
-     ORDER BY e.starts_on DESC, e.engagement_id DESC
-     LIMIT @limit`,
-    params,
-  );
-  return toPage(
-    rows,
-    filter.limit,
-    (r) => [r.starts_on, r.engagement_id],
-    (r) => JSON.parse(r.doc) as DiplomaticEngagementView,
-  );
 }

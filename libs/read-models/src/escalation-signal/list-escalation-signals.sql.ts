@@ -1,5 +1,5 @@
-import { asOfParam, knownAt, whereSet } from '../as-of';
-import { decodeCursor, type Page, toPage } from '../pagination';
+import { asOfParam, knownAt } from '../as-of';
+import { keysetPage, type Page } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
 import type { EscalationSignalView } from './escalation-signals.projection';
@@ -16,41 +16,29 @@ export interface EscalationSignalsFilter {
 }
 
 /** Newest first by the end of the observation window, keyset-paginated. */
-export async function listEscalationSignals(
+export function listEscalationSignals(
   db: SqlSession,
   t: Tables,
   filter: EscalationSignalsFilter,
 ): Promise<Page<EscalationSignalView>> {
-  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-  const params = {
-    region: filter.region ?? null,
-    kind: filter.kind ?? null,
-    from: filter.from ?? null,
-    to: filter.to ?? null,
-    asOf: asOfParam(filter.asOf),
-    cursorKey: cursor?.sortKey ?? null,
-    cursorId: cursor?.id ?? null,
-    limit: filter.limit + 1,
-  };
-  const where = whereSet(params, [], {
-    region: 's.region = @region',
-    kind: 's.kind = @kind',
-    from: 's.report_date >= @from',
-    to: 's.report_date <= @to',
-    asOf: knownAt('s'),
-    cursorKey: '(s.observed_to, s.signal_id) < (@cursorKey, @cursorId)',
+  return keysetPage(db, filter, {
+    table: t.rm_escalation_signals,
+    alias: 's',
+    sortKey: 'observed_to',
+    id: 'signal_id',
+    params: {
+      region: filter.region ?? null,
+      kind: filter.kind ?? null,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
+      asOf: asOfParam(filter.asOf),
+    },
+    when: {
+      region: 's.region = @region',
+      kind: 's.kind = @kind',
+      from: 's.report_date >= @from',
+      to: 's.report_date <= @to',
+      asOf: knownAt('s'),
+    },
   });
-  const rows = await db.all<{ signal_id: string; observed_to: string; doc: string }>(
-    `SELECT s.signal_id, s.observed_to, s.doc FROM ${t.rm_escalation_signals} s
-     WHERE ${where}
-     ORDER BY s.observed_to DESC, s.signal_id DESC
-     LIMIT @limit`,
-    params,
-  );
-  return toPage(
-    rows,
-    filter.limit,
-    (r) => [r.observed_to, r.signal_id],
-    (r) => JSON.parse(r.doc) as EscalationSignalView,
-  );
 }

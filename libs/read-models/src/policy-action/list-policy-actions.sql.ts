@@ -1,5 +1,6 @@
 import { asOfParam, knownAt, versionAt, whereSet } from '../as-of';
-import { decodeCursor, type Page, toPage } from '../pagination';
+import { containsPattern, likeCondition } from '../like';
+import { keysetPage, type Page } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
 import type { PolicyActionView } from './policy-actions.projection';
@@ -21,20 +22,16 @@ export interface PolicyActionsFilter {
   cursor?: string;
 }
 
-/** Escapes `LIKE` wildcards and wraps the text for a contains-match. */
-const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** The `to` date as an exclusive upper bound (the start of the next day), or `null`. */
 const endOfDayExclusive = (to: string | undefined) =>
   to ? new Date(Date.parse(to.slice(0, 10)) + 86_400_000).toISOString() : null;
 
 /** Latest development first (the current stage's `occurredAt`), keyset-paginated. */
-export async function listPolicyActions(
+export function listPolicyActions(
   db: SqlSession,
   t: Tables,
   filter: PolicyActionsFilter,
 ): Promise<Page<PolicyActionView>> {
-  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const params = {
     kind: filter.kind ?? null,
     stage: filter.stage ?? null,
@@ -43,9 +40,6 @@ export async function listPolicyActions(
     from: filter.from ? new Date(filter.from).toISOString() : null,
     toExclusive: endOfDayExclusive(filter.to),
     asOf: asOfParam(filter.asOf),
-    cursorKey: cursor?.sortKey ?? null,
-    cursorId: cursor?.id ?? null,
-    limit: filter.limit + 1,
   };
   // Some stage (known at `asOf`) occurred in the range: only when the range is given.
   const stageInRange = whereSet(params, ['s.policy_action_id = a.policy_action_id'], {
@@ -54,32 +48,22 @@ export async function listPolicyActions(
     toExclusive: 's.occurred_at < @toExclusive',
   });
   const inRange = params.from != null || params.toExclusive != null;
-  const where = whereSet(
+  return keysetPage(db, filter, {
+    table: t.rm_policy_actions,
+    alias: 'a',
+    sortKey: 'stage_occurred_at',
+    id: 'policy_action_id',
     params,
-    [
+    always: [
       versionAt('a', params.asOf),
       ...(inRange ? [`EXISTS (SELECT 1 FROM ${t.rm_policy_action_stages} s WHERE ${stageInRange})`] : []),
     ],
-    {
+    when: {
       kind: 'a.kind = @kind',
       stage: 'a.stage = @stage',
-      q: "a.search_text LIKE @q ESCAPE '\\'",
+      q: likeCondition('a.search_text', 'q'),
       actor: `EXISTS (SELECT 1 FROM ${t.rm_policy_action_actors} x
          WHERE x.policy_action_id = a.policy_action_id AND x.actor_key = @actor)`,
-      cursorKey: '(a.stage_occurred_at, a.policy_action_id) < (@cursorKey, @cursorId)',
     },
-  );
-  const rows = await db.all<{ policy_action_id: string; stage_occurred_at: string; doc: string }>(
-    `SELECT a.policy_action_id, a.stage_occurred_at, a.doc FROM ${t.rm_policy_actions} a
-     WHERE ${where}
-     ORDER BY a.stage_occurred_at DESC, a.policy_action_id DESC
-     LIMIT @limit`,
-    params,
-  );
-  return toPage(
-    rows,
-    filter.limit,
-    (r) => [r.stage_occurred_at, r.policy_action_id],
-    (r) => JSON.parse(r.doc) as PolicyActionView,
-  );
+  });
 }

@@ -1,5 +1,6 @@
 import { asOfParam, versionAt, whereSet } from '../as-of';
-import { decodeCursor, type Page, toPage } from '../pagination';
+import { containsPattern, likeCondition } from '../like';
+import { keysetPage, type Page } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
 import type { SanctionedEntityView } from './sanctioned-entities.projection';
@@ -16,43 +17,33 @@ export interface SanctionedEntitiesFilter {
 }
 
 /** Most recently effective first, keyset-paginated. */
-export async function listSanctionedEntities(
+export function listSanctionedEntities(
   db: SqlSession,
   t: Tables,
   filter: SanctionedEntitiesFilter,
 ): Promise<Page<SanctionedEntityView>> {
-  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
   const status = filter.status ?? 'listed';
-  const params = {
-    list: filter.list ?? null,
-    country: filter.country ?? null,
-    q: filter.q ? `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
-    status: status === 'any' ? null : status,
-    asOf: asOfParam(filter.asOf),
-    cursorKey: cursor?.sortKey ?? null,
-    cursorId: cursor?.id ?? null,
-    limit: filter.limit + 1,
-  };
-  const where = whereSet(params, [versionAt('e', params.asOf)], {
-    status: 'e.status = @status',
-    list: 'e.list = @list',
-    country: 'e.country = @country',
-    q: "e.search_text LIKE @q ESCAPE '\\'",
-    cursorKey: '(e.effective_from, e.entity_id) < (@cursorKey, @cursorId)',
+  const asOf = asOfParam(filter.asOf);
+  return keysetPage(db, filter, {
+    table: t.rm_sanctioned_entities,
+    alias: 'e',
+    sortKey: 'effective_from',
+    id: 'entity_id',
+    params: {
+      list: filter.list ?? null,
+      country: filter.country ?? null,
+      q: filter.q ? containsPattern(filter.q) : null,
+      status: status === 'any' ? null : status,
+      asOf,
+    },
+    always: [versionAt('e', asOf)],
+    when: {
+      status: 'e.status = @status',
+      list: 'e.list = @list',
+      country: 'e.country = @country',
+      q: likeCondition('e.search_text', 'q'),
+    },
   });
-  const rows = await db.all<{ entity_id: string; effective_from: string; doc: string }>(
-    `SELECT e.entity_id, e.effective_from, e.doc FROM ${t.rm_sanctioned_entities} e
-     WHERE ${where}
-     ORDER BY e.effective_from DESC, e.entity_id DESC
-     LIMIT @limit`,
-    params,
-  );
-  return toPage(
-    rows,
-    filter.limit,
-    (r) => [r.effective_from, r.entity_id],
-    (r) => JSON.parse(r.doc) as SanctionedEntityView,
-  );
 }
 
 /** One listing, current or as known at `asOf`; `undefined` if unknown then. */

@@ -1,5 +1,6 @@
-import { asOfParam, versionAt, whereSet } from '../as-of';
-import { decodeCursor, type Page, toPage } from '../pagination';
+import { asOfParam, versionAt } from '../as-of';
+import { containsPattern, likeCondition } from '../like';
+import { keysetPage, type Page } from '../pagination';
 import type { Tables } from '../projection';
 import type { SqlSession } from '../store/read-model-store';
 import type { StatementView } from './statements.projection';
@@ -17,42 +18,29 @@ export interface StatementsFilter {
 }
 
 /** Newest first by `occurredAt`, keyset-paginated; retracted statements are left out. */
-export async function listStatements(
-  db: SqlSession,
-  t: Tables,
-  filter: StatementsFilter,
-): Promise<Page<StatementView>> {
-  const cursor = filter.cursor ? decodeCursor(filter.cursor) : undefined;
-  const params = {
-    speaker: filter.speaker?.toLowerCase() ?? null,
-    topic: filter.topic ? `%\n${filter.topic.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}\n%` : null,
-    country: filter.country ?? null,
-    from: filter.from ? new Date(filter.from).toISOString() : null,
-    toExclusive: filter.to ? new Date(Date.parse(filter.to.slice(0, 10)) + 86_400_000).toISOString() : null,
-    asOf: asOfParam(filter.asOf),
-    cursorKey: cursor?.sortKey ?? null,
-    cursorId: cursor?.id ?? null,
-    limit: filter.limit + 1,
-  };
-  const where = whereSet(params, [versionAt('s', params.asOf), "s.status = 'recorded'"], {
-    speaker: 's.speaker_key = @speaker',
-    country: 's.country = @country',
-    topic: "s.topics_key LIKE @topic ESCAPE '\\'",
-    from: 's.occurred_at >= @from',
-    toExclusive: 's.occurred_at < @toExclusive',
-    cursorKey: '(s.occurred_at, s.statement_id) < (@cursorKey, @cursorId)',
+export function listStatements(db: SqlSession, t: Tables, filter: StatementsFilter): Promise<Page<StatementView>> {
+  const asOf = asOfParam(filter.asOf);
+  return keysetPage(db, filter, {
+    table: t.rm_statements,
+    alias: 's',
+    sortKey: 'occurred_at',
+    id: 'statement_id',
+    params: {
+      speaker: filter.speaker?.toLowerCase() ?? null,
+      // `topics_key` holds each topic on a line of its own: the whole line must match.
+      topic: filter.topic ? containsPattern(`\n${filter.topic}\n`) : null,
+      country: filter.country ?? null,
+      from: filter.from ? new Date(filter.from).toISOString() : null,
+      toExclusive: filter.to ? new Date(Date.parse(filter.to.slice(0, 10)) + 86_400_000).toISOString() : null,
+      asOf,
+    },
+    always: [versionAt('s', asOf), "s.status = 'recorded'"],
+    when: {
+      speaker: 's.speaker_key = @speaker',
+      country: 's.country = @country',
+      topic: likeCondition('s.topics_key', 'topic'),
+      from: 's.occurred_at >= @from',
+      toExclusive: 's.occurred_at < @toExclusive',
+    },
   });
-  const rows = await db.all<{ statement_id: string; occurred_at: string; doc: string }>(
-    `SELECT s.statement_id, s.occurred_at, s.doc FROM ${t.rm_statements} s
-     WHERE ${where}
-     ORDER BY s.occurred_at DESC, s.statement_id DESC
-     LIMIT @limit`,
-    params,
-  );
-  return toPage(
-    rows,
-    filter.limit,
-    (r) => [r.occurred_at, r.statement_id],
-    (r) => JSON.parse(r.doc) as StatementView,
-  );
 }
