@@ -1,22 +1,24 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
-import { sleep, wakeAll, type Wakers } from '@tracker/event-store/abortable-sleep';
 import type { EventStorePort, Position } from '@tracker/event-store/event-store.port';
-import { comparePositions, formatPosition, headOf } from '@tracker/event-store/position';
-import { DEFAULT_BATCH_SIZE, foldBatch, projected } from './fold';
+import { DEFAULT_BATCH_SIZE } from './fold';
 import { type Generation, Generations } from './generations';
-import { type Failure, ParkedEvents } from './parked-events';
-import type { ProjectedEvent, Projection, Tables } from './projection';
-import { tablesOf } from './projection';
-import {
-  DEFAULT_QUARANTINE,
-  FoldFailed,
-  foldEach,
-  isStoreFailure,
-  type QuarantinePolicy,
-  RetryLater,
-} from './quarantine';
+import { ParkedEvents } from './parked-events';
+import type { Projection } from './projection';
+import { DEFAULT_QUARANTINE, type QuarantinePolicy } from './quarantine';
+import { AppliedPositions } from './runner/applied-positions';
+import { BatchCommit } from './runner/batch-commit';
+import { CatchUp } from './runner/catch-up';
+import { CatchUpPages } from './runner/catch-up-pages';
+import { GenerationLoops, type LoopState, loopKey } from './runner/generation-loops';
+import { GenerationReconciler } from './runner/generation-reconciler';
+import { IndexBuilds } from './runner/index-builds';
+import { LeaseLoop } from './runner/lease-loop';
+import { LiveLoop } from './runner/live-loop';
 import { LeaseStore } from './store/lease-store';
-import type { ReadModelStore, SqlSession } from './store/read-model-store';
+import type { ReadModelStore } from './store/read-model-store';
+
+export { LeaseLostError } from './runner/lease-loop';
+export type { LoopState } from './runner/generation-loops';
 
 /** Runner options. */
 export interface ProjectionRunnerOptions {
@@ -43,36 +45,7 @@ export interface ProjectionRunnerOptions {
   readonly quarantine?: Partial<QuarantinePolicy>;
 }
 
-/** A commit found the lease gone: another process may be projecting now. */
-export class LeaseLostError extends Error {
-  override readonly name = 'LeaseLostError';
-}
-
-/** Live state of one generation's loop. */
-export interface LoopState {
-  readonly state: 'running' | 'retrying' | 'stopped';
-  readonly lastError?: string;
-}
-
-const IDLE = Symbol('idle');
 type AnyProjection = Projection<DomainEvent>;
-type AnyEvent = ProjectedEvent<DomainEvent>;
-
-/** One catch-up read: the events (upcast) and how many the store returned. */
-interface Page {
-  readonly events: readonly AnyEvent[];
-  readonly read: number;
-}
-
-/**
- * Catch-up pages kept for loops reading the same stretch of the log (a rebuild of every
- * projection). A loop that runs ahead waits rather than evict a page a slower loop still
- * needs, so each page is read and parsed once however the loops' speeds differ.
- */
-const SHARED_PAGES = 8;
-
-/** The need of a loop that has not read its first page yet: no kept page may be evicted meanwhile. */
-const STARTING = '\u0000starting';
 
 /**
  * Feeds projections from the durable `$all` subscription, one loop per live generation.
@@ -80,34 +53,34 @@ const STARTING = '\u0000starting';
  * the checkpoint are skipped, so a crash or a replay neither loses nor double-counts an
  * event. A building generation (a rebuild, or a new version in code) is filled from
  * position 0 beside the active one and switched in atomically once it has caught up.
+ * The parts live in `runner/`; this class wires them and answers for them.
  */
 export class ProjectionRunner {
-  private readonly leases = new LeaseStore();
-  private readonly loops = new Map<string, { controller: AbortController; done: Promise<void> }>();
-  private readonly loopStates = new Map<string, LoopState>();
-  private readonly waiters: Wakers = new Set();
-  /** By loop key: the position a live loop has passed without a transaction (see `Projection.eventTypes`). */
-  private readonly passedTo = new Map<string, Position>();
-  private readonly pages = new Map<string, Promise<Page>>();
-  /** The page each catching-up loop reads next (or is folding), by loop key. */
-  private readonly needs = new Map<string, string>();
-  /** Loops waiting for a slower one to move past the oldest kept page. */
-  private readonly progress: Wakers = new Set();
-  /** Index builds, one after another (see `buildIndexes`). */
-  private indexing: Promise<void> = Promise.resolve();
+  private readonly loops: GenerationLoops;
+  private readonly applied: AppliedPositions;
+  private readonly lease: LeaseLoop | undefined;
+  private readonly catchUp: CatchUp;
+  private readonly live: LiveLoop;
+  private readonly reconciler: GenerationReconciler;
   private controller = new AbortController();
   private main: Promise<void> = Promise.resolve();
-  /** By loop key: events that failed on their own and have attempts left, by position. */
-  private readonly failures = new Map<string, Map<string, Failure>>();
-  private readonly quarantine: QuarantinePolicy;
 
   constructor(
-    private readonly store: EventStorePort,
+    store: EventStorePort,
     private readonly db: ReadModelStore,
     private readonly projections: readonly AnyProjection[],
     private readonly options: ProjectionRunnerOptions = {},
   ) {
-    this.quarantine = { ...DEFAULT_QUARANTINE, ...options.quarantine };
+    const quarantine = { ...DEFAULT_QUARANTINE, ...options.quarantine };
+    this.loops = new GenerationLoops(options);
+    this.applied = new AppliedPositions(db);
+    this.lease = options.lease && new LeaseLoop(db, options.lease, options);
+    const commits = new BatchCommit(db, quarantine, this.lease, this.applied);
+    this.catchUp = new CatchUp(db, new CatchUpPages(store), commits, new IndexBuilds(db));
+    this.live = new LiveLoop(store, commits, this.applied, options);
+    const follow = (projection: AnyProjection, generation: number, signal: AbortSignal) =>
+      this.follow(projection, generation, signal);
+    this.reconciler = new GenerationReconciler(store, db, projections, this.loops, follow, options);
   }
 
   /** Creates the registry; each projection gets a first, active generation if it has none. */
@@ -127,14 +100,15 @@ export class ProjectionRunner {
   start(): void {
     this.controller = new AbortController();
     const { signal } = this.controller;
-    this.main = this.options.lease ? this.leaseLoop(this.options.lease, signal) : this.reconcileLoop(signal);
+    const reconcile = (within: AbortSignal) => this.reconciler.run(within);
+    this.main = this.lease ? this.lease.run(signal, reconcile, () => this.loops.stop()) : reconcile(signal);
   }
 
   /** Stops every loop and waits for in-flight batches to commit. */
   async stop(): Promise<void> {
     this.controller.abort();
     await this.main;
-    await this.stopLoops(() => true);
+    await this.loops.stop();
   }
 
   /** Asks for a blue/green rebuild of `name`; the process holding the lease builds it. */
@@ -149,19 +123,12 @@ export class ProjectionRunner {
   /** Every generation with its loop state. */
   async status(): Promise<(Generation & LoopState)[]> {
     const generations = await Generations.list(this.db);
-    return generations.map((g) => ({ ...g, ...(this.loopStates.get(key(g)) ?? { state: 'stopped' as const }) }));
+    return generations.map((g) => ({ ...g, ...this.loops.state(loopKey(g)) }));
   }
 
   /** Resolves once every active generation has applied the event at `position` (read-your-writes). */
-  async waitFor(position: Position, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const active = (await Generations.list(this.db)).filter((g) => g.status === 'active');
-      const reached = (at: Position | undefined) => at !== undefined && comparePositions(at, position) >= 0;
-      if (active.every((g) => reached(g.position) || reached(this.passedTo.get(key(g))))) return;
-      if (Date.now() > deadline) throw new Error('projections did not catch up in time');
-      await sleep(50, undefined, this.waiters);
-    }
+  waitFor(position: Position, timeoutMs = 10_000): Promise<void> {
+    return this.applied.waitFor(position, timeoutMs);
   }
 
   /** The definition of a projection by name; throws `RangeError` for an unknown one. */
@@ -171,331 +138,11 @@ export class ProjectionRunner {
     return projection;
   }
 
-  private async leaseLoop(lease: NonNullable<ProjectionRunnerOptions['lease']>, signal: AbortSignal): Promise<void> {
-    const renewEvery = Math.max(10, Math.floor(lease.ttlMs / 3));
-    while (!signal.aborted) {
-      if (!(await this.leases.tryAcquire(this.db, lease.name, lease.holder, lease.ttlMs))) {
-        await sleep(renewEvery, signal);
-        continue;
-      }
-      this.options.onLeaseChange?.(true);
-      const held = new AbortController();
-      const working = this.reconcileLoop(AbortSignal.any([signal, held.signal]));
-      do await sleep(renewEvery, signal);
-      while (!signal.aborted && (await this.leases.tryAcquire(this.db, lease.name, lease.holder, lease.ttlMs)));
-      held.abort();
-      await working;
-      await this.stopLoops(() => true);
-      this.options.onLeaseChange?.(false);
-    }
-    await this.leases.release(this.db, lease.name, lease.holder);
-  }
-
-  /** Keeps one loop per live generation, starts version rebuilds, switches caught-up builds, drops retired tables. */
-  private async reconcileLoop(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      // Loops start together at the end of a pass, so that loops catching up from one position share its pages.
-      const starts: (() => void)[] = [];
-      try {
-        for (const projection of this.projections) await this.reconcile(projection, signal, starts);
-      } catch (error) {
-        this.options.onError?.('runner', error);
-      } finally {
-        for (const start of starts) start();
-      }
-      await sleep(this.options.reconcileMs ?? 250, signal);
-    }
-  }
-
-  private async reconcile(projection: AnyProjection, signal: AbortSignal, starts: (() => void)[]): Promise<void> {
-    let generations = await Generations.list(this.db, projection.name);
-    const active = generations.find((g) => g.status === 'active');
-    const building = generations.find((g) => g.status === 'building');
-    if (active && active.version !== projection.version && !building) {
-      await this.db.transaction((tx) => Generations.create(tx, projection, 'building'));
-      generations = await Generations.list(this.db, projection.name);
-    }
-    for (const generation of generations) {
-      const running = this.loops.has(key(generation));
-      const stale = generation.status === 'active' && generation.version !== projection.version;
-      if (generation.status === 'retired' || stale) {
-        if (running) await this.stopLoops((k) => k === key(generation));
-        if (generation.status === 'retired' && Date.parse(generation.updatedAt) < Date.now() - 10_000) {
-          await this.db.transaction((tx) => Generations.drop(tx, projection, generation.generation));
-        }
-      } else if (!running) {
-        starts.push(() => this.startLoop(projection, generation, signal));
-      }
-      if (generation.status === 'building' && (await this.caughtUp(generation))) {
-        await this.db.transaction(async (tx) => {
-          // Its loop builds them on catching up; an activation that sees the head first must not serve without them.
-          await Generations.index(tx, projection, generation.generation);
-          await Generations.activate(tx, projection.name, generation.generation);
-        });
-        this.options.onSwitch?.(projection.name, generation.generation);
-      }
-    }
-  }
-
-  private async caughtUp(generation: Generation): Promise<boolean> {
-    const head = await headOf(this.store);
-    if (!head) return true;
-    return generation.position !== undefined && comparePositions(generation.position, head) >= 0;
-  }
-
-  private startLoop(projection: AnyProjection, generation: Generation, parent: AbortSignal): void {
-    const controller = new AbortController();
-    const signal = AbortSignal.any([parent, controller.signal]);
-    const done = (async () => {
-      while (!signal.aborted) {
-        try {
-          this.loopStates.set(key(generation), { state: 'running' });
-          await this.follow(projection, generation.generation, signal);
-        } catch (error) {
-          this.options.onError?.(projection.name, error);
-          this.loopStates.set(key(generation), { state: 'retrying', lastError: String(error) });
-          const delay = error instanceof RetryLater ? error.delayMs : (this.options.retryDelayMs ?? 1000);
-          await sleep(delay, signal);
-        }
-      }
-      this.loopStates.set(key(generation), { state: 'stopped' });
-    })();
-    this.loops.set(key(generation), { controller, done });
-  }
-
-  private async stopLoops(which: (key: string) => boolean): Promise<void> {
-    const stopping = [...this.loops.entries()].filter(([k]) => which(k));
-    for (const [, loop] of stopping) loop.controller.abort();
-    await Promise.all(stopping.map(([, loop]) => loop.done));
-    for (const [k] of stopping) this.loops.delete(k);
-  }
-
+  /** One generation's loop: catch up in shared pages, then follow live appends. */
   private async follow(projection: AnyProjection, generation: number, signal: AbortSignal): Promise<void> {
     const batchSize = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
-    const fromPosition = await this.catchUp(projection, generation, batchSize, signal);
+    const fromPosition = await this.catchUp.run(projection, generation, batchSize, signal);
     if (signal.aborted) return;
-    // Our own abort ends the subscription even while it waits for live events, so a failed batch can resubscribe.
-    const local = new AbortController();
-    const subscription = this.store.subscribeToAll({ fromPosition, signal: AbortSignal.any([signal, local.signal]) });
-    const iterator = subscription[Symbol.asyncIterator]();
-    let batch: AnyEvent[] = [];
-    let pending = iterator.next();
-    const loop = key({ name: projection.name, generation });
-    const acts = projection.eventTypes && new Set<string>(projection.eventTypes);
-    // The last event of batches passed without a transaction, and when a checkpoint was last written.
-    let passed: AnyEvent | undefined;
-    let written = Date.now();
-    // Raced against the next event: the end of this turn of the event loop while a batch fills, and the
-    // moment a passed checkpoint is due. Made once each and reused, not once per event.
-    let turn: Promise<typeof IDLE> | undefined;
-    let due: Promise<typeof IDLE> | undefined;
-    try {
-      for (;;) {
-        const next =
-          batch.length > 0
-            ? await Promise.race([pending, (turn ??= idle(this.options.liveBatchMs))])
-            : passed
-              ? await Promise.race([pending, (due ??= idle(written + PASS_FOR_MS - Date.now()))])
-              : await pending;
-        if (next === IDLE || next.done || batch.length >= batchSize) {
-          turn = undefined;
-          if (
-            acts &&
-            batch.length > 0 &&
-            !batch.some((event) => acts.has(event.type)) &&
-            Date.now() - written < PASS_FOR_MS
-          ) {
-            passed = batch[batch.length - 1];
-            this.passedTo.set(loop, passed.position);
-            wakeAll(this.waiters);
-          } else {
-            // A batch emptied by a due checkpoint carries the last passed event: folding it changes no row.
-            await this.commit(projection, generation, batch.length > 0 ? batch : passed ? [passed] : []);
-            if (batch.length > 0 || passed) written = Date.now();
-            passed = undefined;
-            due = undefined;
-          }
-          batch = [];
-        }
-        if (next === IDLE) continue;
-        if (next.done) return;
-        batch.push(projected(next.value));
-        pending = iterator.next();
-      }
-    } finally {
-      // Uncommitted events are simply delivered again from the checkpoint by the next subscription.
-      this.passedTo.delete(loop);
-      local.abort();
-      await pending.catch(() => undefined);
-      await iterator.return?.();
-    }
+    await this.live.run(projection, generation, fromPosition, batchSize, signal);
   }
-
-  /**
-   * Catch-up in pages read straight from `$all`, one transaction per page: a rebuild from
-   * position 0 is dominated by this, and pages avoid the per-event hand-off of a live
-   * subscription. Returns the position the live subscription continues after.
-   */
-  private async catchUp(projection: AnyProjection, generation: number, batchSize: number, signal: AbortSignal) {
-    const loop = key({ name: projection.name, generation });
-    // Set before the first await: loops started together hold every kept page until each has asked for its first.
-    this.needs.set(loop, STARTING);
-    try {
-      const position = (await Generations.get(this.db, projection.name, generation))?.position;
-      return await this.catchUpPages(projection, generation, loop, position, batchSize, signal);
-    } finally {
-      this.needs.delete(loop);
-      wakeAll(this.progress);
-    }
-  }
-
-  private async catchUpPages(
-    projection: AnyProjection,
-    generation: number,
-    loop: string,
-    position: Position | undefined,
-    batchSize: number,
-    signal: AbortSignal,
-  ) {
-    while (!signal.aborted) {
-      // Forward reads from a position include it, so one more than a batch is asked for.
-      const { events, read } = await this.readPage(loop, position, batchSize + 1, signal);
-      const after = position;
-      const page = after ? events.filter((event) => comparePositions(event.position, after) > 0) : events;
-      if (page.length > 0) {
-        await this.commit(projection, generation, page);
-        position = page[page.length - 1].position;
-      }
-      if (read < batchSize + 1) {
-        // Caught up: the query-only indexes are built now, once, rather than row by row.
-        await this.buildIndexes(projection, generation);
-        return position;
-      }
-      // SQLite pages resolve without I/O: yield so HTTP, health checks and timers run during a long catch-up.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return position;
-  }
-
-  /**
-   * One page of `$all` from `from`, read and upcast once for every loop that asks for it:
-   * generations catching up from the same checkpoint (all of them, in a full rebuild) share
-   * the reads and the JSON parsing instead of each doing them again.
-   */
-  private async readPage(
-    loop: string,
-    from: Position | undefined,
-    maxCount: number,
-    signal: AbortSignal,
-  ): Promise<Page> {
-    const key = `${from ? formatPosition(from) : 'start'}/${maxCount}`;
-    this.needs.set(loop, key);
-    wakeAll(this.progress);
-    let page = this.pages.get(key);
-    // Ahead of a loop that still needs the oldest kept page: wait for it instead of evicting that page.
-    while (!page && this.pages.size >= SHARED_PAGES && !signal.aborted) {
-      const oldest = this.pages.keys().next().value!;
-      const needed = new Set(this.needs.values());
-      if (!needed.has(STARTING) && !needed.has(oldest)) {
-        this.pages.delete(oldest);
-        break;
-      }
-      await sleep(100, signal, this.progress);
-      page = this.pages.get(key);
-    }
-    if (!page) {
-      page = (async () => {
-        const events: AnyEvent[] = [];
-        for await (const event of this.store.readAll({ fromPosition: from ?? 'start', maxCount })) {
-          events.push(projected(event));
-        }
-        return { events, read: events.length };
-      })();
-      this.pages.set(key, page);
-      // A page that reached the head of the log grows as appends arrive: only full pages are kept.
-      page.then(
-        ({ read }) => read < maxCount && this.pages.delete(key),
-        () => this.pages.delete(key),
-      );
-    }
-    return page;
-  }
-
-  /**
-   * Builds a generation's query-only indexes one at a time, and one loop's at a time, with the
-   * event loop turning between builds: on SQLite a build blocks the thread (~1 s for 1M rows),
-   * and loops catching up together would otherwise run theirs in the same turn. Never inside a
-   * transaction, where a turn would let the log's writer wait on our lock.
-   */
-  private buildIndexes(projection: AnyProjection, generation: number): Promise<void> {
-    const build = () =>
-      Generations.index(this.db, projection, generation, () => new Promise((resolve) => setTimeout(resolve, 0)));
-    const built = this.indexing.then(build, build);
-    this.indexing = built.catch(() => undefined);
-    return built;
-  }
-
-  /**
-   * Folds `batch` and moves the checkpoint in one transaction. A batch that fails while folding
-   * is folded again one event at a time (`foldEach`): a poison event is retried in order with
-   * backoff, then parked, and never blanks the events it shared a batch with.
-   */
-  private async commit(projection: AnyProjection, generation: number, batch: readonly AnyEvent[]): Promise<void> {
-    if (batch.length === 0) return;
-    try {
-      await this.transact(projection, generation, batch, async (tx, fresh, t) => {
-        await foldBatch(tx, projection, fresh, t).catch((error: unknown) =>
-          Promise.reject(isStoreFailure(error) ? error : new FoldFailed(error)),
-        );
-        return fresh[fresh.length - 1].position;
-      });
-    } catch (error) {
-      if (!(error instanceof FoldFailed)) throw error;
-      const loop = key({ name: projection.name, generation });
-      let failures = this.failures.get(loop);
-      if (!failures) this.failures.set(loop, (failures = new Map()));
-      let retry: RetryLater | undefined;
-      await this.transact(projection, generation, batch, async (tx, fresh, t) => {
-        const outcome = await foldEach(tx, projection, generation, fresh, t, failures, this.quarantine);
-        retry = outcome.retry;
-        return outcome.through;
-      });
-      if (retry) throw retry;
-    }
-    wakeAll(this.waiters);
-  }
-
-  /** Runs `fold` on the events of `batch` past the checkpoint, in one transaction with the checkpoint it returns. */
-  private async transact(
-    projection: AnyProjection,
-    generation: number,
-    batch: readonly AnyEvent[],
-    fold: (tx: SqlSession, fresh: readonly AnyEvent[], t: Tables) => Promise<Position | undefined>,
-  ): Promise<void> {
-    const { lease } = this.options;
-    const t = tablesOf(projection, generation);
-    await this.db.transaction(async (tx) => {
-      if (lease && !(await this.leases.isHeld(tx, lease.name, lease.holder))) throw new LeaseLostError(lease.name);
-      const stored = await Generations.lock(tx, projection.name, generation);
-      if (!stored || stored.status === 'retired')
-        throw new Error(`${projection.name} generation ${generation} is retired`);
-      const checkpoint = stored.position;
-      const fresh = checkpoint ? batch.filter((event) => comparePositions(event.position, checkpoint) > 0) : batch;
-      if (fresh.length === 0) return;
-      // Events arrive upcast: older schema versions are brought to the current shape on read; the log is never rewritten.
-      const through = await fold(tx, fresh, t);
-      if (through) await Generations.checkpoint(tx, projection.name, generation, through);
-    });
-  }
-}
-
-const key = (g: Pick<Generation, 'name' | 'generation'>) => `${g.name}#${g.generation}`;
-
-/** How long a live loop may pass batches its projection ignores before it writes the checkpoint. */
-const PASS_FOR_MS = 1000;
-
-/** Resolves on the next turn of the event loop, or after `ms`. */
-function idle(ms = 0): Promise<typeof IDLE> {
-  if (ms > 0) return new Promise((resolve) => setTimeout(() => resolve(IDLE), ms));
-  return new Promise((resolve) => setImmediate(() => resolve(IDLE)));
 }
