@@ -184,7 +184,7 @@ async function run(name: string, spec: ContainerSpec, here: ThisMachine, extra: 
     await esdb.stop();
     if (databaseCreated) await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('gives the api its keys file and all interfaces, and runs both containers from the image', () => {
     expect(specs.api.env).toMatchObject({ HOST: '0.0.0.0', API_KEYS_FILE: expect.stringMatching(/^\//) });
