@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { strictValidationPipe } from '../apps/api/src/http/validation.pipe';
-import { RecordStatementDto } from '../apps/api/src/statements/record-statement/record-statement.dto';
+import { RecordStatementDto } from '../apps/api/src/statement/record-statement/record-statement.dto';
 
 /** `POST /noop`: the API's body validation and nothing else. */
 @Controller()

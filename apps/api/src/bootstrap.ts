@@ -9,7 +9,7 @@ import { serverLimitOptions, useConnectionCap } from './http/edge-limits';
 import { frameworkErrorAsProblem } from './http/framework-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { useSecurityHeaders } from './http/security-headers';
-import { useJsonText } from './http/json-text';
+import { useJsonText } from './http/json-reply';
 import { correlationIdOf } from './observability/correlation-id';
 import { NestPinoLogger } from './observability/nest-pino-logger';
 import { strictValidationPipe } from './http/validation.pipe';

@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
-import { LiveFeedModule } from '../feed/live-feed.module';
 import { DashboardController } from './dashboard.controller';
 
-/** The dashboard page at `/` and the live feed it follows. */
+/** The dashboard page at `/` and its assets; the live feed it follows is `FeedModule`'s. */
 @Module({
-  imports: [LiveFeedModule],
   controllers: [DashboardController],
 })
 export class DashboardModule {}

@@ -8,9 +8,8 @@ import { LOCAL_PRINCIPAL } from '../auth/api-key.guard';
 import { correlationIdOf } from '../observability/correlation-id';
 import { idempotencyKeyOf } from './idempotency-key';
 
-/** Builds the command context from the authenticated principal and headers, never from the body. */
-export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
-  const request = ctx.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+/** The command context of a request: from the authenticated principal and headers, never from the body. */
+export function commandContextOf(request: FastifyRequest & { principal?: Principal }): CommandContext {
   return {
     now: new Date(),
     actor: (request.principal ?? LOCAL_PRINCIPAL).id,
@@ -19,4 +18,9 @@ export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContex
     causationId: randomUUID(),
     idempotencyKey: idempotencyKeyOf(request),
   };
-});
+}
+
+/** The request's command context (see `commandContextOf`). */
+export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext =>
+  commandContextOf(ctx.switchToHttp().getRequest()),
+);
