@@ -117,13 +117,24 @@ describe.each(READ_MODEL_STORE_FACTORIES)('ProjectionRunner with read models on 
     });
     const last = await append(20);
     const errors: unknown[] = [];
-    // Each attempt fails twice: in its whole batch, then alone. Three attempts of five fail.
-    const r = runner(counting(1, { eventId: flaky, remaining: 6 }), { onError: (_, e) => errors.push(e) });
+    // It fails for 120 ms from its first fold: attempts 50, 100 and 200 ms apart see it fail two or three times.
+    const base = counting();
+    let until: number | undefined;
+    const flakyFor: Projection<DomainEvent> = {
+      ...base,
+      async apply(tx, event, t) {
+        await base.apply(tx, event, t);
+        if (event.eventId === flaky && Date.now() < (until ??= Date.now() + 120)) throw new Error('projection bug');
+      },
+    };
+    const r = runner(flakyFor, { onError: (_, e) => errors.push(e) });
     await r.init();
     r.start();
     await r.waitFor(last.position);
     await r.stop();
-    expect(errors.map(String)).toEqual([1, 2, 3].map((n) => expect.stringContaining(`attempt ${n} of 5`)));
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(errors.length).toBeLessThan(5);
+    errors.forEach((error, i) => expect(String(error)).toContain(`(attempt ${i + 1} of 5)`));
     const ids = (await rows()).map((r) => r.event_id);
     expect(ids).toHaveLength(41);
     expect(new Set(ids).size).toBe(41);
