@@ -5,14 +5,8 @@ import { el, escalationChart, exportControlsChart, fillTable, resizeCharts, sign
 
 const $ = (id) => document.getElementById(id);
 const FEED_SIZE = 20;
-const KIND_LABELS = {
-  statement: 'Statement',
-  'sanctioned-entity': 'Listing',
-  'policy-action': 'Policy action',
-  'escalation-signal': 'Escalation',
-  'diplomatic-engagement': 'Diplomacy',
-  anchor: 'Key date',
-};
+/** The tracker's kinds of record (`GET /v1/record-kinds`), each with its label and a hue of its own. */
+const kinds = new Map();
 const state = { asOf: '', live: undefined, newest: undefined };
 /** Where the API key given in this tab is kept: never in the page's URL or in local storage. */
 const KEY_STORAGE = 'tracker.apiKey';
@@ -146,6 +140,13 @@ function loadEscalation() {
   });
 }
 
+/** A kind's badge, tinted with its hue (set through the CSSOM: the page's CSP allows no inline style attribute). */
+function kindBadge(kind) {
+  const badge = el('span', { class: 'kind' }, kinds.get(kind)?.label ?? kind);
+  badge.style.setProperty('--kind-hue', String(kinds.get(kind)?.hue ?? 0));
+  return badge;
+}
+
 function feedEntry(item) {
   const url = /^https?:\/\//.test(item.source?.url ?? '') ? item.source.url : undefined;
   const headline = url ? el('a', { href: url, rel: 'noopener noreferrer' }, item.headline) : item.headline;
@@ -153,7 +154,7 @@ function feedEntry(item) {
   return el(
     'li',
     { 'data-position': item.position, 'data-record-id': item.recordId, 'data-kind': item.kind },
-    el('span', { class: `kind kind-${item.kind}` }, KIND_LABELS[item.kind] ?? item.kind),
+    kindBadge(item.kind),
     el('p', { class: 'headline' }, headline),
     el('p', { class: 'meta muted small' }, when, item.source?.publisher ? ` · ${item.source.publisher}` : ''),
   );
@@ -253,7 +254,17 @@ async function stream(signal, lastId) {
   }
 }
 
+/** The kinds' labels, and hues spread evenly around the colour wheel in the manifest's order. */
+async function loadKinds() {
+  if (kinds.size > 0) return;
+  const { body } = await getJson('/v1/record-kinds');
+  body.items.forEach(({ kind, label }, i) =>
+    kinds.set(kind, { label, hue: Math.round((210 + (i * 360) / body.items.length) % 360) }),
+  );
+}
+
 async function loadAll() {
+  await loadKinds().catch(() => undefined);
   const escalation = loadAnchors().then(loadEscalation, loadEscalation);
   await Promise.all([loadExportControls(), escalation, loadFeed()]);
   followLive();

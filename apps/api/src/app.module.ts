@@ -16,6 +16,7 @@ import { ObservabilityModule } from './observability/observability.module';
 import { trackerMetrics } from './observability/tracker-metrics';
 import { PolicyActionModule } from './policy-action/policy-action.module';
 import { ReadModelModule } from './read-model/read-model.module';
+import { RecordKindModule } from './record-kind/record-kind.module';
 import { SanctionedEntityModule } from './sanctioned-entity/sanctioned-entity.module';
 import { StatementModule } from './statement/statement.module';
 import { TimelineModule } from './timeline/timeline.module';
@@ -33,6 +34,7 @@ export class AppModule {
         PersistenceModule.forRoot(config),
         SecurityModule.forRoot(config, keys, () => trackerMetrics.idempotentReplays.inc()),
         ReadModelModule,
+        RecordKindModule,
         StatementModule,
         SanctionedEntityModule,
         PolicyActionModule,

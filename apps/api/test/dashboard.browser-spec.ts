@@ -174,6 +174,10 @@ function useDashboard(
     await item.waitFor({ timeout: 5000 });
     expect(await d.page.locator('#feed-list li').first().getAttribute('data-record-id')).toBe(id);
     expect(await item.textContent()).toContain('Browser Test: Posted while the dashboard was open.');
+    // The badge's label and tint come from the record-kind manifest the API serves, not from the page.
+    const badge = item.locator('.kind');
+    expect(await badge.textContent()).toBe('Statement');
+    expect(await badge.evaluate((node) => getComputedStyle(node).getPropertyValue('--kind-hue'))).toMatch(/^\d+$/);
     expect(await d.page.locator('#feed-announcer').textContent()).toContain('Browser Test');
 
     mkdirSync(join(__dirname, 'artifacts'), { recursive: true });

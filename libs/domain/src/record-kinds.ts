@@ -14,6 +14,8 @@ export interface RecordKindDeclaration {
   readonly category: string;
   /** How people call one record of the kind, e.g. in the dashboard's feed. */
   readonly label: string;
+  /** The collection's name in routes (`/v1/<collection>`) and read models: plural kebab-case. */
+  readonly collection: string;
   /** Its decider; its `schemaVersions` name the kind's event types and their current versions. */
   readonly decider: { readonly schemaVersions: Readonly<Record<string, number>> };
 }
@@ -24,17 +26,36 @@ export interface RecordKindDeclaration {
  * read-model side adds each kind's projections in `libs/read-models/src/record-kinds.ts`.
  */
 export const RECORD_KINDS = [
-  { kind: 'statement', category: 'statement', label: 'Statement', decider: statementDecider },
-  { kind: 'sanctioned-entity', category: 'sanctionedEntity', label: 'Listing', decider: sanctionedEntityDecider },
-  { kind: 'policy-action', category: 'policyAction', label: 'Policy action', decider: policyActionDecider },
-  { kind: 'escalation-signal', category: 'escalationSignal', label: 'Escalation', decider: escalationSignalDecider },
+  { kind: 'statement', category: 'statement', label: 'Statement', collection: 'statements', decider: statementDecider },
+  {
+    kind: 'sanctioned-entity',
+    category: 'sanctionedEntity',
+    label: 'Listing',
+    collection: 'sanctioned-entities',
+    decider: sanctionedEntityDecider,
+  },
+  {
+    kind: 'policy-action',
+    category: 'policyAction',
+    label: 'Policy action',
+    collection: 'policy-actions',
+    decider: policyActionDecider,
+  },
+  {
+    kind: 'escalation-signal',
+    category: 'escalationSignal',
+    label: 'Escalation',
+    collection: 'escalation-signals',
+    decider: escalationSignalDecider,
+  },
   {
     kind: 'diplomatic-engagement',
     category: 'diplomaticEngagement',
     label: 'Diplomacy',
+    collection: 'diplomatic-engagements',
     decider: diplomaticEngagementDecider,
   },
-  { kind: 'anchor', category: 'anchor', label: 'Key date', decider: anchorDecider },
+  { kind: 'anchor', category: 'anchor', label: 'Key date', collection: 'anchors', decider: anchorDecider },
 ] as const satisfies readonly RecordKindDeclaration[];
 
 type Declared = (typeof RECORD_KINDS)[number];
