@@ -177,7 +177,10 @@ function useDashboard(
     // The badge's label and tint come from the record-kind manifest the API serves, not from the page.
     const badge = item.locator('.kind');
     expect(await badge.textContent()).toBe('Statement');
-    expect(await badge.evaluate((node) => getComputedStyle(node).getPropertyValue('--kind-hue'))).toMatch(/^\d+$/);
+    const hue = await d.page.evaluate(
+      `getComputedStyle(document.querySelector('#feed-list li[data-record-id="${id}"] .kind')).getPropertyValue('--kind-hue')`,
+    );
+    expect(hue).toMatch(/^\d+$/);
     expect(await d.page.locator('#feed-announcer').textContent()).toContain('Browser Test');
 
     mkdirSync(join(__dirname, 'artifacts'), { recursive: true });

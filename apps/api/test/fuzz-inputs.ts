@@ -1,3 +1,4 @@
+import { KIND_NAMES } from '@tracker/domain/record-kinds';
 import { ENGAGEMENT_KINDS } from '@tracker/domain/diplomatic-engagement/diplomatic-engagement.decider';
 import { ESCALATION_REGIONS } from '@tracker/domain/escalation-signal/escalation-region';
 import { ESCALATION_KINDS } from '@tracker/domain/escalation-signal/escalation-signal.decider';
@@ -343,14 +344,7 @@ export const GET_ROUTES: GetRoute[] = [
   }),
   get('GET /v1/feed', 200, fixed('/v1/feed'), {
     ...page,
-    kind: fc.constantFrom(
-      'statement',
-      'sanctioned-entity',
-      'policy-action',
-      'escalation-signal',
-      'diplomatic-engagement',
-      'anchor',
-    ),
+    kind: fc.constantFrom(...KIND_NAMES),
   }),
   get('GET /v1/statements', 220, fixed('/v1/statements'), {
     ...page,
