@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { type AppConfig, ConfigError } from '@tracker/runtime/app.config';
 import { AppModule } from './app.module';
 import { loadApiKeys, type Principal } from './auth/api-keys';
@@ -13,6 +13,7 @@ import { useJsonText } from './http/json-reply';
 import { correlationIdOf } from './observability/correlation-id';
 import { NestPinoLogger } from './observability/nest-pino-logger';
 import { strictValidationPipe } from './http/validation.pipe';
+import { createOpenApiDocument } from './openapi/openapi';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -55,15 +56,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   app.useGlobalPipes(new JsonShapePipe(), strictValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('US–China policy tracker')
-      .setDescription('Event-sourced log of statements, listings, policy actions and escalation signals.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document);
   return app;
 }

@@ -4,6 +4,8 @@ import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-sto
 import { formatPosition, headOf } from '@tracker/event-store/position';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { ALL_PROJECTIONS } from '@tracker/read-models/projections';
+import { ApiProblems } from '../openapi/api-problems';
+import type { ProjectionsResponse, RebuildResponse } from './projections-admin.response';
 
 /** `GET /v1/admin/projections` and `POST /v1/admin/projections/:name/rebuild`. */
 @ApiTags('admin')
@@ -19,7 +21,7 @@ export class ProjectionsAdminController {
    * of a rebuild. Lag is in log positions: events on SQLite, bytes of log on EventStoreDB.
    */
   @Get()
-  async list() {
+  async listProjections(): Promise<ProjectionsResponse> {
     const head = (await headOf(this.store))?.commit;
     const generations = await this.runner.status();
     return {
@@ -48,9 +50,10 @@ export class ProjectionsAdminController {
   }
 
   /** Starts a blue/green rebuild from position 0; the current generation serves until the new one has caught up. */
+  @ApiProblems({ 404: 'No projection has this name.' })
   @Post(':name/rebuild')
   @HttpCode(202)
-  async rebuild(@Param('name') name: string) {
+  async rebuildProjection(@Param('name') name: string): Promise<RebuildResponse> {
     if (!ALL_PROJECTIONS.some((p) => p.name === name)) throw new NotFoundException(`No projection named ${name}`);
     const generation = await this.runner.rebuild(name);
     return { name, generation: generation.generation, status: generation.status, startedAt: generation.startedAt };

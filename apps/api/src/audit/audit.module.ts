@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
-import { GetAuditTrailController, GetAuditTrailHandler } from './get-audit-trail/get-audit-trail.query';
-import { VerifyChainsController, VerifyChainsHandler } from './verify-chains/verify-chains.query';
+import { GetAuditTrailController } from './get-audit-trail/get-audit-trail.controller';
+import { GetAuditTrailHandler } from './get-audit-trail/get-audit-trail.query';
+import { VerifyChainsController } from './verify-chains/verify-chains.controller';
+import { VerifyChainsHandler } from './verify-chains/verify-chains.query';
 
 /** Audit trail and tamper-evidence verification, read straight from the event log. */
 @Module({

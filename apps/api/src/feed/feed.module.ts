@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ListFeedController, ListFeedHandler } from './list-feed.query';
+import { ListFeedController } from './list-feed.controller';
+import { ListFeedHandler } from './list-feed.query';
 import { LiveFeedController } from './live-feed.controller';
 import { LiveFeed, LiveFeedOptions } from './live-feed';
 

@@ -1,25 +1,16 @@
 import { Controller, Get, Logger, Query as QueryParams, Req, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiProduces, ApiTags, PickType } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Position } from '@tracker/event-store/event-store.port';
 import { parsePosition } from '@tracker/event-store/position';
 import type { FeedItem } from '@tracker/read-models/feed/feed.projection';
-import { IsOptional, Matches } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { InvalidInputError } from '../http/problem-details';
 import { correlationIdOf } from '../observability/correlation-id';
-import { ListFeedDto } from './list-feed.query';
 import { LiveFeed, LiveFeedOptions } from './live-feed';
-
-const POSITION = /^\d{1,20}(?:\/\d{1,20})?$/;
-
-/** Query string of `GET /v1/feed/live`: `kind` as in `GET /v1/feed`, and where to resume. */
-export class LiveFeedDto extends PickType(ListFeedDto, ['kind'] as const) {
-  /** Resume after this position (a feed item's `position`); the `Last-Event-ID` header wins when both are sent. */
-  @IsOptional()
-  @Matches(POSITION, { message: 'lastEventId must be a feed position such as 42 or 42/41' })
-  lastEventId?: string;
-}
+import { LiveFeedDto, POSITION } from './live-feed.dto';
+import { ApiProblems } from '../openapi/api-problems';
+import { FeedItemResponse } from './feed-item.response';
 
 /** One SSE message: the item's position is its id, so `Last-Event-ID` resumes after it. */
 export const sseMessage = (item: FeedItem) =>
@@ -69,7 +60,15 @@ export class LiveFeedController {
   @Get('live')
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this feed position' })
-  @ApiOkResponse({ description: 'An endless text/event-stream of `development` events' })
+  @ApiOkResponse({
+    description: 'An endless text/event-stream of `development` events, each a feed item (see `FeedItemResponse`).',
+    schema: {
+      type: 'string',
+      example: 'id: 42\nevent: development\ndata: {"position":"42","kind":"statement","headline":"…"}\n\n',
+    },
+  })
+  @ApiExtraModels(FeedItemResponse)
+  @ApiProblems({ 503: 'The server already serves `SSE_MAX_CLIENTS` live streams; retry after `Retry-After`.' })
   async live(
     @QueryParams() query: LiveFeedDto,
     @Req() request: FastifyRequest,

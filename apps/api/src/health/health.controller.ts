@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
@@ -8,6 +8,7 @@ import { AppConfig } from '@tracker/runtime/app.config';
 import type { FastifyReply } from 'fastify';
 import { projectionProgress } from '../observability/projection-lag';
 import { ProjectionStallDetector } from '../observability/projection-stall';
+import { HealthReportResponse } from './health.response';
 
 /** A store that does not answer within this long counts as down; a probe must not hang. */
 const PING_TIMEOUT_MS = 3_000;
@@ -34,22 +35,35 @@ export class HealthController {
   ) {}
 
   /** Readiness, under its historical path. */
+  @ApiOkResponse({ type: HealthReportResponse, description: 'Ready.' })
+  @ApiServiceUnavailableResponse({
+    type: HealthReportResponse,
+    description:
+      'Not ready: the report names the check that is down (a store unreachable or not writable, a projection stalled).',
+  })
   @Get()
-  check(@Res({ passthrough: true }) reply: FastifyReply) {
+  checkHealth(@Res({ passthrough: true }) reply: FastifyReply) {
     return this.report(reply, () => this.readinessChecks());
   }
 
   /** The process is up and its event loop turns; nothing else is consulted. */
+  @ApiOkResponse({ type: HealthReportResponse, description: 'Alive.' })
   @Get('live')
-  live(@Res({ passthrough: true }) reply: FastifyReply) {
+  checkLiveness(@Res({ passthrough: true }) reply: FastifyReply) {
     return this.report(reply, () =>
       this.health.check([() => this.indicator.check('process').up({ uptimeSeconds: Math.round(process.uptime()) })]),
     );
   }
 
   /** Stores reachable and projections not stalled: safe to route traffic here. */
+  @ApiOkResponse({ type: HealthReportResponse, description: 'Ready.' })
+  @ApiServiceUnavailableResponse({
+    type: HealthReportResponse,
+    description:
+      'Not ready: the report names the check that is down (a store unreachable or not writable, a projection stalled).',
+  })
   @Get('ready')
-  ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  checkReadiness(@Res({ passthrough: true }) reply: FastifyReply) {
     return this.report(reply, () => this.readinessChecks());
   }
 

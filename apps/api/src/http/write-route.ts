@@ -2,21 +2,20 @@ import { applyDecorators, createParamDecorator, type ExecutionContext, HttpCode,
 import type { CommandContext } from '@tracker/commands/command-context';
 import type { Written } from '@tracker/commands/handle-command';
 import { formatPosition } from '@tracker/event-store/position';
+import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { commandContextOf } from './request-context';
+import { WriteResponse } from './write.response';
 
-/** Body of every successful write. */
-export interface WriteResponse {
-  id: string;
-  streamId: string;
-  /** Stream revision after the write; also the `ETag`. */
-  revision: number;
-  /** Position in the global log, to wait for read models to catch up. */
-  position: string;
-}
+export { WriteResponse };
 
 /** A route that appends to the log: `POST`, answered `201` with a `WriteResponse` (see `WriteRequest.answer`). */
-export const WriteRoute = (path?: string) => applyDecorators(Post(path), HttpCode(201));
+export const WriteRoute = (path?: string) =>
+  applyDecorators(
+    Post(path),
+    HttpCode(201),
+    ApiCreatedResponse({ type: WriteResponse, description: 'Recorded: the event is in the log.' }),
+  );
 
 /** What every write route needs besides its path parameters and body. */
 export interface WriteRequest {

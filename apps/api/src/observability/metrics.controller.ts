@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStorePort } from '@tracker/event-store/event-store.port';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
@@ -19,6 +19,14 @@ export class MetricsController {
 
   /** Projection lag and parked events are measured now, at scrape time, so they are never older than the scrape. */
   @Get()
+  @ApiProduces('text/plain')
+  @ApiOkResponse({
+    description: 'The metrics in the Prometheus text format (version 0.0.4).',
+    schema: {
+      type: 'string',
+      example: '# TYPE tracker_events_appended_total counter\ntracker_events_appended_total 128\n',
+    },
+  })
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @Header('cache-control', 'no-store')
   async scrape(): Promise<string> {

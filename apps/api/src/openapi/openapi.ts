@@ -1,4 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import {
   DocumentBuilder,
   type HeaderObject,
@@ -64,7 +66,44 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     // Resolved by `nameOperations` once every operation is known.
     operationIdFactory: (controller, method) => `${controller}.${method}`,
   });
+  answerWithRealStatus(document, successStatuses(app));
   return completeDocument(document);
+}
+
+/** The status each handler answers with when it succeeds (`@HttpCode`, else Nest's 201 for POST, 200 otherwise). */
+function successStatuses(app: INestApplication): Map<string, number> {
+  const statuses = new Map<string, number>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      const prototype = (metatype as { prototype?: Record<string, unknown> } | null)?.prototype;
+      if (!metatype || !prototype) continue;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (typeof handler !== 'function') continue;
+        const method: RequestMethod | undefined = Reflect.getMetadata(METHOD_METADATA, handler);
+        if (method === undefined) continue;
+        const code: number | undefined = Reflect.getMetadata(HTTP_CODE_METADATA, handler);
+        statuses.set(`${metatype.name}.${name}`, code ?? (method === RequestMethod.POST ? 201 : 200));
+      }
+    }
+  }
+  return statuses;
+}
+
+/**
+ * The plugin guesses a handler's success status from the decorators written on it (`@Post`,
+ * `@HttpCode`), so a composed one (`@WriteRoute`) gets a `200` beside its declared `201`:
+ * the status Nest answers with is kept, with the guessed schema when none was declared.
+ */
+function answerWithRealStatus(document: OpenAPIObject, statuses: Map<string, number>): void {
+  for (const { operation } of operationsOf(document)) {
+    const status = statuses.get(operation.operationId!);
+    if (status === undefined) continue;
+    const successes = Object.keys(operation.responses).filter((key) => /^2\d\d$/.test(key));
+    const kept = operation.responses[status] ?? operation.responses[successes[0]];
+    for (const key of successes) delete operation.responses[key];
+    if (kept) operation.responses[status] = kept;
+  }
 }
 
 const DESCRIPTION = [
@@ -234,7 +273,22 @@ function completeDocument(document: OpenAPIObject): OpenAPIObject {
   components.headers = { ...HEADERS };
   nameOperations(document);
   for (const { path, method, operation } of operationsOf(document)) completeOperation(path, method, operation);
+  sortEnums(document);
   return document;
+}
+
+/**
+ * Sorts every `enum`: the plugin lists a union's members in the type checker's order, which
+ * depends on what else the program compiled first, so `nest build` and Jest could disagree.
+ */
+function sortEnums(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(sortEnums);
+  if (typeof node !== 'object' || node === null) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'enum' && Array.isArray(value))
+      value.sort((a, b) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
+    else sortEnums(value);
+  }
 }
 
 /**
@@ -261,6 +315,12 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 function completeOperation(path: string, method: DocumentedOperation['method'], operation: OperationObject): void {
   const permission = permissionFor(method.toUpperCase(), path.replace(/\{(\w+)\}/g, '$1'));
   const parameters = (operation.parameters ??= []);
+  // A path parameter read through a pipe into a non-string type is left out by the explorer; the path still has it.
+  for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
+    if (!parameters.some((p) => 'in' in p && p.in === 'path' && p.name === name)) {
+      parameters.unshift({ name, in: 'path', required: true, schema: { type: 'string' } });
+    }
+  }
   const hasPathParameters = parameters.some((p) => 'in' in p && p.in === 'path');
   const post = method === 'post';
   const write = isWrite(operation);

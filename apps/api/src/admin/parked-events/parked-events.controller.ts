@@ -20,15 +20,11 @@ import { ParkedEventError, ParkedEvents } from '@tracker/read-models/parked-even
 import type { Projection } from '@tracker/read-models/projection';
 import { ALL_PROJECTIONS } from '@tracker/read-models/projections';
 import { READ_MODEL_STORE, type ReadModelStore } from '@tracker/read-models/store/read-model-store';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { InvalidInputError } from '../../http/problem-details';
 import { CommandCtx } from '../../http/request-context';
-
-/** Body of `POST /v1/admin/projections/:name/parked/:position/skip`. */
-export class SkipParkedEventDto {
-  /** Why the event is left out of the read model (kept with the operator's name). */
-  @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
-}
+import { SkipParkedEventDto } from './skip-parked-event.dto';
+import { ApiProblems } from '../../openapi/api-problems';
+import type { ParkedEventResponse, ParkedEventsResponse } from './parked-events.response';
 
 /** A projection name path parameter: one the product runs, else 404. */
 class ProjectionPipe implements PipeTransform<string, Projection<DomainEvent>> {
@@ -63,32 +59,44 @@ export class ParkedEventsController {
   ) {}
 
   /** The serving generation's parked events, in log order, whatever their status. */
+  @ApiProblems({ 404: 'No projection has this name.' })
   @Get()
-  async list(@Param('name', ProjectionPipe) projection: Projection<DomainEvent>) {
+  async listParkedEvents(
+    @Param('name', ProjectionPipe) projection: Projection<DomainEvent>,
+  ): Promise<ParkedEventsResponse> {
     const items = await ParkedEvents.list(this.db, projection);
     return { name: projection.name, parked: items.filter((e) => e.status === 'parked').length, items };
   }
 
   /** Applies the parked event at `position` once; 422 with the error if it still fails. */
+  @ApiProblems({
+    404: 'No projection has this name, or it has no parked event at this position.',
+    409: 'The event is no longer parked (retried or skipped already).',
+    422: 'The event still fails: `detail` gives the error; it stays parked.',
+  })
   @Post(':position/retry')
   @HttpCode(200)
-  retry(
+  retryParkedEvent(
     @Param('name', ProjectionPipe) projection: Projection<DomainEvent>,
     @Param('position', PositionPipe) position: Position,
     @CommandCtx() context: CommandContext,
-  ) {
+  ): Promise<ParkedEventResponse> {
     return httpErrors(ParkedEvents.retry(this.db, this.store, projection, position, context.actor));
   }
 
   /** Leaves the parked event at `position` out, recording who and why; it stays listed. */
+  @ApiProblems({
+    404: 'No projection has this name, or it has no parked event at this position.',
+    409: 'The event is no longer parked (retried or skipped already).',
+  })
   @Post(':position/skip')
   @HttpCode(200)
-  skip(
+  skipParkedEvent(
     @Param('name', ProjectionPipe) projection: Projection<DomainEvent>,
     @Param('position', PositionPipe) position: Position,
     @Body() body: SkipParkedEventDto,
     @CommandCtx() context: CommandContext,
-  ) {
+  ): Promise<ParkedEventResponse> {
     return httpErrors(ParkedEvents.skip(this.db, projection, position, context.actor, body.reason));
   }
 }

@@ -4,6 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { listAnchors } from '@tracker/read-models/anchor/list-anchors.sql';
 import { ReadModelQuery } from '../../read-model/read-model.query';
+import type { AnchorPageResponse } from './list-anchors.response';
 
 /** `GET /v1/anchors`. */
 @ApiTags('escalation')
@@ -13,7 +14,7 @@ export class ListAnchorsController {
 
   /** Key dates, latest first. */
   @Get()
-  list(@QueryParams() query: PageQueryDto) {
+  list(@QueryParams() query: PageQueryDto): Promise<AnchorPageResponse> {
     return this.queries.execute(new ReadModelQuery('anchors', (db, t) => listAnchors(db, t, query)));
   }
 }

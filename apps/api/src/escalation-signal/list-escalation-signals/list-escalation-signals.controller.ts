@@ -1,25 +1,10 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ESCALATION_REGIONS } from '@tracker/domain/escalation-signal/escalation-region';
-import { ESCALATION_KINDS } from '@tracker/domain/escalation-signal/escalation-signal.decider';
-import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from '../../http/page-query.dto';
 import { listEscalationSignals } from '@tracker/read-models/escalation-signal/list-escalation-signals.sql';
 import { ReadModelQuery } from '../../read-model/read-model.query';
-import { IsIsoDay } from '../../http/iso-date';
-
-/** Query string of `GET /v1/escalation-signals`. */
-export class ListEscalationSignalsDto extends PageQueryDto {
-  /** One region, e.g. `taiwan-strait`. */
-  @IsOptional() @IsIn(ESCALATION_REGIONS) region?: string;
-  /** One kind, e.g. `air`. */
-  @IsOptional() @IsIn(ESCALATION_KINDS) kind?: string;
-  /** First report date (local to the region), `YYYY-MM-DD`, inclusive. */
-  @IsOptional() @IsIsoDay() from?: string;
-  /** Last report date, `YYYY-MM-DD`, inclusive. */
-  @IsOptional() @IsIsoDay() to?: string;
-}
+import { ListEscalationSignalsDto } from './list-escalation-signals.dto';
+import type { EscalationSignalPageResponse } from './list-escalation-signals.response';
 
 /** `GET /v1/escalation-signals`. */
 @ApiTags('escalation')
@@ -29,7 +14,7 @@ export class ListEscalationSignalsController {
 
   /** Signals, newest observation window first. */
   @Get()
-  list(@QueryParams() query: ListEscalationSignalsDto) {
+  list(@QueryParams() query: ListEscalationSignalsDto): Promise<EscalationSignalPageResponse> {
     return this.queries.execute(
       new ReadModelQuery('escalation-signals', (db, t) => listEscalationSignals(db, t, query)),
     );

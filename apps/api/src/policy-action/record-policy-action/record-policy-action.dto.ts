@@ -23,6 +23,7 @@ import {
 } from 'class-validator';
 import { SourceDto } from '../../http/source.dto';
 import { IsIsoDate } from '../../http/iso-date';
+import { ApiProperty } from '@nestjs/swagger';
 
 const isCountryCounts = (value: unknown) =>
   typeof value === 'object' &&
@@ -40,6 +41,7 @@ export class AnnouncedListingsDto implements AnnouncedListings {
   /** Entities added in all. */
   @IsInt() @Min(0) @Max(100_000) total!: number;
   /** Entities added per country, e.g. `{ "CN": 42 }`; keys ISO 3166-1 alpha-2 in upper case. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer', minimum: 0 }, example: { CN: 42 } })
   @ValidateBy({
     name: 'isCountryCounts',
     validator: {

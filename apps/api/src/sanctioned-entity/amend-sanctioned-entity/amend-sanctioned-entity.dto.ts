@@ -19,9 +19,15 @@ export class ListingChangesDto extends PartialType(
 
 /** Body of `POST /v1/sanctioned-entities/:id/amendments`. */
 export class AmendSanctionedEntityDto {
-  /** The changed details; at least one. */
+  /**
+   * The changed details; at least one.
+   * @example { "addresses": ["Room 1801, 18/F, Tower 2, Shenzhen, China"] }
+   */
   @IsDefined() @IsObject() @ValidateNested() @Type(() => ListingChangesDto) changes!: ListingChangesDto;
-  /** Free note, e.g. which rule amended the entry. */
+  /**
+   * Free note, e.g. which rule amended the entry.
+   * @example "Address revised by 89 FR 51210"
+   */
   @IsOptional() @IsString() @MaxLength(2000) note?: string;
   /** Where the amendment was published. */
   @IsDefined() @IsObject() @ValidateNested() @Type(() => SourceDto) source!: SourceDto;

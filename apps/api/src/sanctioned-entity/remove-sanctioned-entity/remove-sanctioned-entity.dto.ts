@@ -5,7 +5,10 @@ import { IsIsoDate } from '../../http/iso-date';
 
 /** Body of `POST /v1/sanctioned-entities/:id/removal`. */
 export class RemoveSanctionedEntityDto {
-  /** Date (YYYY-MM-DD) from which the entity is off the list. */
+  /**
+   * Date (YYYY-MM-DD) from which the entity is off the list.
+   * @example "2024-06-12"
+   */
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveOn must be a date as YYYY-MM-DD' })
   @IsIsoDate()
   effectiveOn!: string;

@@ -9,9 +9,15 @@ export class StatementChangesDto extends PartialType(OmitType(RecordStatementDto
 
 /** Body of `POST /v1/statements/:id/corrections`. */
 export class CorrectStatementDto {
-  /** The corrected facts; at least one. */
+  /**
+   * The corrected facts; at least one.
+   * @example { "stance": "critical" }
+   */
   @IsDefined() @IsObject() @ValidateNested() @Type(() => StatementChangesDto) changes!: StatementChangesDto;
-  /** Why the record is corrected. */
+  /**
+   * Why the record is corrected.
+   * @example "The transcript of the ministry words it as a warning, not a threat."
+   */
   @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
   /** Where the corrected facts come from. */
   @IsDefined() @IsObject() @ValidateNested() @Type(() => SourceDto) source!: SourceDto;

@@ -6,6 +6,7 @@ import { RecordIdPipe } from '../../http/record-id.pipe';
 import { Write, type WriteRequest, type WriteResponse, WriteRoute } from '../../http/write-route';
 import { RetractStatementCommand } from './retract-statement.command';
 import { RetractStatementDto } from './retract-statement.dto';
+import { ApiProblems } from '../../openapi/api-problems';
 
 /** `POST /v1/statements/:id/retraction`: a new event, never a deletion. */
 @ApiTags('statements')
@@ -14,6 +15,10 @@ export class RetractStatementController {
   constructor(private readonly commands: CommandBus) {}
 
   /** Retracts a statement: it leaves lists and timelines and stays in the audit trail. */
+  @ApiProblems({
+    404: 'No statement has this id.',
+    422: 'The statement is already retracted (`statement-retracted`).',
+  })
   @WriteRoute()
   retract(
     @Param('id', RecordIdPipe) id: string,

@@ -1,27 +1,9 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ANCHOR_NAME } from '@tracker/domain/anchor/anchor.decider';
-import { ESCALATION_REGIONS } from '@tracker/domain/escalation-signal/escalation-region';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { AsOfQueryDto } from '../../http/as-of-query.dto';
 import { EscalationTimelineQuery } from './escalation-timeline.query';
-
-/** Query string of `GET /v1/timelines/escalation`. */
-export class EscalationTimelineDto extends AsOfQueryDto {
-  /** Name of the anchor, e.g. `taiwan-inauguration-2024`. */
-  @IsString()
-  @MaxLength(100)
-  @Matches(ANCHOR_NAME, { message: 'anchor must be an anchor name such as taiwan-inauguration-2024' })
-  anchor!: string;
-  /** Days shown before the anchor date, 0 to 365. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(365) before = 30;
-  /** Days shown after the anchor date, 0 to 365. */
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(365) after = 30;
-  /** One region, e.g. `taiwan-strait`; all regions when absent. */
-  @IsOptional() @IsIn(ESCALATION_REGIONS) region?: string;
-}
+import { EscalationTimelineDto } from './escalation-timeline.dto';
+import type { EscalationTimelineResponse } from './escalation-timeline.response';
 
 /** `GET /v1/timelines/escalation`. */
 @ApiTags('timelines')
@@ -31,7 +13,7 @@ export class EscalationTimelineController {
 
   /** Per day around the anchor: offset, signal count, aircraft, vessels, maximum severity and escalation index. */
   @Get()
-  timeline(@QueryParams() query: EscalationTimelineDto) {
+  timeline(@QueryParams() query: EscalationTimelineDto): Promise<EscalationTimelineResponse> {
     return this.queries.execute(new EscalationTimelineQuery(query));
   }
 }
