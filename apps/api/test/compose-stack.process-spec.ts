@@ -1,7 +1,8 @@
+import { CHROMIUM, launchChromium } from '@tracker/testing/chromium';
 import { type AppProcess, READY, startProcess } from '@tracker/testing/app-process';
 import { EsdbTestServer } from '@tracker/testing/esdb-test-server/esdb-test-server';
 import { statementBody } from '@tracker/testing/fixtures';
-import { READ_MODEL_STORE_FACTORIES } from '@tracker/testing/read-model-stores';
+import { POSTGRES_URL, READ_MODEL_STORE_FACTORIES } from '@tracker/testing/read-model-stores';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createKey } from '../../cli/test/keys-cli';
 import { COMPOSE, composeContainers, type ContainerSpec } from './compose-service';
 
@@ -23,20 +24,6 @@ import { COMPOSE, composeContainers, type ContainerSpec } from './compose-servic
 
 const ROOT = join(__dirname, '..', '..', '..');
 const exec = promisify(execFile);
-const CHROMIUM = '/usr/bin/chromium';
-// Debian's Chromium, never a downloaded one; the network flags keep it from calling out of this machine.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--no-proxy-server',
-];
-const POSTGRES_URL = process.env.READ_MODEL_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 /** This machine's first IPv4 address that is not loopback: how another host on the network reaches it. */
 const LAN_ADDRESS = Object.values(networkInterfaces())
@@ -175,7 +162,7 @@ async function run(name: string, spec: ContainerSpec, here: ThisMachine, extra: 
     processes.push(await run('api', specs.api, here('api'), { PORT: String(port) }));
     processes.push(await run('projector', specs.projector, here('projector'), {}));
     base = `http://${LAN_ADDRESS}:${port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { CHROMIUM, launchChromium } from '@tracker/testing/chromium';
 import { headOf } from '@tracker/event-store/position';
 import { ProjectionRunner } from '@tracker/read-models/projection-runner';
 import { hashApiKey } from '@tracker/runtime/api-key-hash';
@@ -6,23 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loadDemo } from '../src/demo/load-demo';
 import { LiveFeedOptions } from '../src/feed/live-feed';
 import { startTestApp, type TestApp } from './test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-// Debian's Chromium, never a downloaded one; the network flags keep it from calling out of this machine.
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const SCREENSHOT = join(__dirname, 'artifacts', 'dashboard.png');
 const installed = existsSync(CHROMIUM);
 const ci = process.env.CI === 'true';
@@ -64,7 +53,7 @@ function useDashboard(
     d.api.app.get(LiveFeedOptions).pollMs = 50;
     await d.api.app.listen(0, '127.0.0.1');
     d.base = `http://127.0.0.1:${(d.api.app.getHttpServer().address() as AddressInfo).port}`;
-    d.browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    d.browser = await launchChromium();
     d.page = await d.browser.newPage({ viewport });
     d.page.on('pageerror', (error) => d.problems.push(`page error: ${error.message}`));
     d.page.on('console', (m) => {

@@ -28,14 +28,6 @@ export class RetryLater extends Error {
   }
 }
 
-/** An error raised while folding (by a projection or by the rows it wrote), as opposed to the runner's own checks. */
-export class FoldFailed extends Error {
-  override readonly name = 'FoldFailed';
-  constructor(override readonly cause: unknown) {
-    super(errorText(cause));
-  }
-}
-
 /**
  * SQLite result codes and PostgreSQL SQLSTATE classes that say the store failed, not the event:
  * a full disk, I/O, locks, memory, lost connections, serialisation conflicts. Such a failure
@@ -59,13 +51,13 @@ export interface FoldEachOutcome {
 }
 
 /**
- * Folds a batch that failed as a whole by narrowing it down, inside the caller's transaction:
- * a range is folded under a savepoint, and a range that fails is rolled back and split in two,
- * folded left then right, down to the single events that fail. The events that apply are
- * applied once, as a whole batch would have applied them (read models do not depend on batch
- * boundaries), in about 2 log₂(n) folds per failing event rather than one per event. The first
- * event that fails ends the batch there while it has attempts left, so the log is still applied
- * in order and a passing failure changes nothing; once it has failed `maxAttempts` times it is
+ * Folds a batch inside the caller's transaction, containing failures: the batch is folded under
+ * a savepoint, and a range that fails is rolled back and split in two, folded left then right,
+ * down to the single events that fail. A batch without a bad event is one fold as ever; the
+ * events that apply are applied once, as a whole batch would have applied them (read models do
+ * not depend on batch boundaries), in about 2 log₂(n) folds per failing event. The first event
+ * that fails ends the batch there while it has attempts left, so the log is still applied in
+ * order and a passing failure changes nothing; once it has failed `maxAttempts` times it is
  * parked, in the same transaction as the rest of the batch and the checkpoint, and the batch
  * goes on past it. A failure of the store itself (`isStoreFailure`) is rethrown: it says nothing
  * of the event. `failures` carries the attempts of one loop between calls.

@@ -11,7 +11,7 @@ export interface ReadModelStoreFactory {
 }
 
 /** The shared test database; `READ_MODEL_TEST_POSTGRES_URL` points the specs elsewhere. */
-const POSTGRES_URL = process.env.READ_MODEL_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
+export const POSTGRES_URL = process.env.READ_MODEL_TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * Why PostgreSQL cannot be used, or `undefined` when it can. Synchronous (a short-lived child

@@ -1,11 +1,10 @@
 import type { DomainEvent } from '@tracker/domain/shared/decider';
 import type { Position } from '@tracker/event-store/event-store.port';
 import { comparePositions } from '@tracker/event-store/position';
-import { foldBatch } from '../fold';
 import { Generations } from '../generations';
 import type { Failure } from '../parked-events';
 import { type ProjectedEvent, type Projection, type Tables, tablesOf } from '../projection';
-import { FoldFailed, foldEach, isStoreFailure, type QuarantinePolicy, type RetryLater } from '../quarantine';
+import { foldEach, type QuarantinePolicy, type RetryLater } from '../quarantine';
 import type { ReadModelStore, SqlSession } from '../store/read-model-store';
 import type { AppliedPositions } from './applied-positions';
 import { loopKey } from './generation-loops';
@@ -16,9 +15,9 @@ type AnyEvent = ProjectedEvent<DomainEvent>;
 
 /**
  * Commits batches exactly once: a batch's rows and its checkpoint in one transaction, fenced
- * by the lease, with events at or before the checkpoint skipped. A batch that fails while
- * folding is folded again one event at a time (`foldEach`): a poison event is retried in order
- * with backoff, then parked, and never blanks the events it shared a batch with.
+ * by the lease, with events at or before the checkpoint skipped. Folding contains failures
+ * (`foldEach`): a poison event is retried in order with backoff, then parked, and never blanks
+ * the events it shared a batch with.
  */
 export class BatchCommit {
   /** By loop key: events that failed on their own and have attempts left, by position. */
@@ -34,27 +33,18 @@ export class BatchCommit {
   /** Folds `batch` and moves the checkpoint; throws `RetryLater` when an event failed and has attempts left. */
   async commit(projection: AnyProjection, generation: number, batch: readonly AnyEvent[]): Promise<void> {
     if (batch.length === 0) return;
-    try {
-      await this.transact(projection, generation, batch, async (tx, fresh, t) => {
-        await foldBatch(tx, projection, fresh, t).catch((error: unknown) =>
-          Promise.reject(isStoreFailure(error) ? error : new FoldFailed(error)),
-        );
-        return fresh[fresh.length - 1].position;
-      });
-    } catch (error) {
-      if (!(error instanceof FoldFailed)) throw error;
-      const loop = loopKey({ name: projection.name, generation });
-      let failures = this.failures.get(loop);
-      if (!failures) this.failures.set(loop, (failures = new Map()));
-      let retry: RetryLater | undefined;
-      await this.transact(projection, generation, batch, async (tx, fresh, t) => {
-        const outcome = await foldEach(tx, projection, generation, fresh, t, failures, this.quarantine);
-        retry = outcome.retry;
-        return outcome.through;
-      });
-      if (retry) throw retry;
-    }
+    const loop = loopKey({ name: projection.name, generation });
+    let failures = this.failures.get(loop);
+    if (!failures) this.failures.set(loop, (failures = new Map()));
+    let retry: RetryLater | undefined;
+    await this.transact(projection, generation, batch, async (tx, fresh, t) => {
+      const outcome = await foldEach(tx, projection, generation, fresh, t, failures, this.quarantine);
+      retry = outcome.retry;
+      return outcome.through;
+    });
+    // What was folded before an event with attempts left is committed: waiters may see it.
     this.applied.committed();
+    if (retry) throw retry;
   }
 
   /** Runs `fold` on the events of `batch` past the checkpoint, in one transaction with the checkpoint it returns. */
